@@ -1,0 +1,39 @@
+package org.civicregistry.commons.http;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The response shapes of record resources: ETag on every record, 201 with Location, 304 on a match. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public static Response created(UriInfo uri, UUID id, int version, Object view) {
+        // Absolute, from the request's (or X-Forwarded-*) host, as JAX-RS makes every Location.
+        URI location = uri.getAbsolutePathBuilder().path(id.toString()).build();
+        return Response.created(location).tag(Versions.etag(version)).entity(view).build();
+    }
+
+    /** A record read: 304 when {@code If-None-Match} names the current representation. */
+    public static Response read(Request request, int version, String language, Object view) {
+        EntityTag tag = Versions.etag(version, language);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(view);
+        response.tag(tag).header(HttpHeaders.VARY, "Accept-Language");
+        if (language != null) {
+            response.header(HttpHeaders.CONTENT_LANGUAGE, language);
+        }
+        return response.build();
+    }
+
+    public static Response updated(int version, Object view) {
+        return Response.ok(view).tag(Versions.etag(version)).build();
+    }
+}

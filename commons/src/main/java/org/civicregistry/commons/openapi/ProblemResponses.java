@@ -1,0 +1,129 @@
+package org.civicregistry.commons.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import org.civicregistry.commons.problem.ProblemType;
+
+/**
+ * Documents the error responses every operation can give, as problem+json with an example, so the
+ * resources need not repeat them: 400 wherever there is input, 401/403 on secured operations,
+ * 404 on a record path, 412/428 on conditional writes, 413/415/422 on bodies, and 500.
+ * Registered by each service with {@code mp.openapi.filter}.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final String REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        if (components.getSchemas() == null || !components.getSchemas().containsKey("Problem")) {
+            components.addSchema("Problem", problemSchema());
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (path.startsWith("/q/")) {
+                return;
+            }
+            document(path, method, operation);
+        }));
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (hasBody || hasParameters || path.contains("{")) {
+            add(responses, ProblemType.VALIDATION, "The request has 1 invalid field.");
+        }
+        if (secured) {
+            add(responses, ProblemType.UNAUTHORIZED, "This operation needs a valid bearer token (JWT).");
+            add(responses, ProblemType.FORBIDDEN, "Your token grants the jurisdictions [gyeonggi], but organization gwangju belongs to [gwangju].");
+        }
+        if (path.contains("{")) {
+            add(responses, ProblemType.NOT_FOUND, "No record with id 0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b.");
+        }
+        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
+            add(responses, ProblemType.PRECONDITION_FAILED,
+                    "The record has changed since you read it: its current ETag is \"3\". Read it again and re-apply your change.");
+            add(responses, ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you read (current version: \"3\").");
+        }
+        if (hasBody) {
+            add(responses, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 262144 bytes.");
+            add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json (or application/merge-patch+json for PATCH).");
+            add(responses, ProblemType.UNKNOWN_REFERENCE,
+                    "The field 'organizationId' references a record that does not exist: 0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b.");
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
+            add(responses, ProblemType.CONFLICT, "A record with the same unique value already exists: slug.");
+        }
+        add(responses, ProblemType.INTERNAL, "The request failed on the server; it has been logged.");
+    }
+
+    private void add(APIResponses responses, ProblemType type, String detail) {
+        String code = String.valueOf(type.status());
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null && existing.getContent().getMediaType("application/problem+json") != null) {
+            return;
+        }
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", type.uri().toString());
+        example.put("title", type.title());
+        example.put("status", type.status());
+        example.put("detail", detail);
+        example.put("instance", "/api/v1/...");
+        if (type == ProblemType.VALIDATION) {
+            example.put("violations", List.of(Map.of("field", "name", "message", "at least one language (ko or en) is required")));
+        }
+        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)).example(example);
+        Content content = OASFactory.createContent().addMediaType("application/problem+json", media);
+        String description = existing != null && existing.getDescription() != null ? existing.getDescription() : type.title();
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+    }
+
+    private static Schema problemSchema() {
+        Schema violation = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("The field (JSON path in the body) or parameter name."))
+                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("What is wrong with it."));
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem detail, returned with every error response.")
+                .addProperty("type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri")
+                        .description("A URI that identifies the kind of problem."))
+                .addProperty("title", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("Short summary of the kind of problem."))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .description("The HTTP status code."))
+                .addProperty("detail", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("What went wrong with this request."))
+                .addProperty("instance", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("The path of the request that failed."))
+                .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(violation)
+                        .description("For validation problems: the invalid fields."))
+                .addProperty("allowed", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                        .description("For invalid state transitions: the states the record may move to."))
+                .required(List.of("type", "title", "status"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.civicregistry.commons.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.civicregistry.commons.record.Ids;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Records a committed change: its history row and its outbox row, in the caller's transaction. The
+ * change, its history and its event commit together or not at all; the relay publishes afterwards.
+ */
+@ApplicationScoped
+public class ChangeRecorder {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final OutboxConfig config;
+    private final SecurityIdentity identity;
+
+    public ChangeRecorder(EntityManager em, ObjectMapper mapper, OutboxConfig config, SecurityIdentity identity) {
+        this.em = em;
+        this.mapper = mapper;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    /**
+     * @param entityType {@code person}, {@code membership}, ...; the event type is {@code civic.<entityType>.<action>}
+     * @param action     {@code created}, {@code updated}, {@code archived}, {@code ended}, ...
+     * @param snapshot   the full record after the change, as the API shows it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String entityType, UUID id, int version, String action, OffsetDateTime at, Object snapshot) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Snapshot of " + entityType + " " + id + " is not serializable", e);
+        }
+        String type = "civic." + entityType + "." + action;
+        em.createNativeQuery("insert into record_history (entity_type, entity_id, version, event_type, changed_at, changed_by, snapshot)"
+                        + " values (:entityType, :id, :version, :type, :at, :by, cast(:snapshot as json))")
+                .setParameter("entityType", entityType)
+                .setParameter("id", id)
+                .setParameter("version", version)
+                .setParameter("type", type)
+                .setParameter("at", at)
+                .setParameter("by", identity.isAnonymous() ? null : identity.getPrincipal().getName())
+                .setParameter("snapshot", json)
+                .executeUpdate();
+        em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)"
+                        + " values (:eventId, :topic, :key, :type, :subject, :at, cast(:payload as json))")
+                .setParameter("eventId", Ids.next())
+                .setParameter("topic", config.topic())
+                .setParameter("key", id.toString())
+                .setParameter("type", type)
+                .setParameter("subject", id.toString())
+                .setParameter("at", at)
+                .setParameter("payload", json)
+                .executeUpdate();
+    }
+}

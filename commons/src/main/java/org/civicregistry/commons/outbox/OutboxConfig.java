@@ -1,0 +1,53 @@
+package org.civicregistry.commons.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's change stream: where its events go and how the relay behaves. */
+@ConfigMapping(prefix = "civic.outbox")
+public interface OutboxConfig {
+
+    /** The topic every change of this service is published to, e.g. {@code civic.officials.v1}. */
+    String topic();
+
+    /** The CloudEvents {@code source} of this service's events, e.g. {@code /civic-registry/officials}. */
+    String source();
+
+    /** Partitions of the topic when the service creates it. */
+    @WithDefault("3")
+    int partitions();
+
+    /** Replication factor of the topic when the service creates it. */
+    @WithDefault("1")
+    short replicationFactor();
+
+    Relay relay();
+
+    interface Relay {
+        /** Whether this replica runs a relay (only one relay per database publishes at a time). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows published per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Fallback poll when no NOTIFY arrives. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** How long to wait for Kafka to acknowledge a batch. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** Longest wait between retries while Kafka is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** Readiness goes DOWN when the oldest unpublished event is older than this. */
+        @WithDefault("30s")
+        Duration maxLag();
+    }
+}

@@ -1,0 +1,30 @@
+package org.civicregistry.commons.paging;
+
+import org.civicregistry.commons.problem.ProblemException;
+
+/** {@code limit} and {@code cursor} of a collection request, checked. */
+public record PageRequest(int limit, String cursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public static PageRequest of(String limit, String cursor) {
+        int size = DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                throw ProblemException.badParameter("limit", "must be from 1 to " + MAX_LIMIT);
+            }
+        }
+        return new PageRequest(size, cursor == null || cursor.isBlank() ? null : cursor.strip());
+    }
+
+    /** Rows to fetch: one more than the page, to learn whether another page follows. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+}

@@ -1,0 +1,13 @@
+package org.civicregistry.commons.security;
+
+/** Roles from the token's standard {@code groups} claim. */
+public final class Roles {
+
+    /** May write records of the organizations in its {@code jurisdictions} claim, and their descendants. */
+    public static final String EDITOR = "editor";
+    /** May write every record. */
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

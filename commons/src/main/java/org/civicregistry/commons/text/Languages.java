@@ -1,0 +1,40 @@
+package org.civicregistry.commons.text;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.civicregistry.commons.problem.ProblemException;
+
+/**
+ * Which single language a client asked for: {@code lang=} wins over {@code Accept-Language};
+ * neither gives the default view, every language in full.
+ */
+public final class Languages {
+
+    private Languages() {
+    }
+
+    /** @return a language tag, or null for the full multilingual view */
+    public static String requested(String lang, HttpHeaders headers) {
+        if (lang != null && !lang.isBlank()) {
+            String tag = lang.strip().toLowerCase(Locale.ROOT);
+            if (!tag.matches("[a-z]{2,3}(-[a-z0-9]{2,8}){0,2}")) {
+                throw ProblemException.badParameter("lang", "must be a language tag such as ko or en");
+            }
+            return tag;
+        }
+        if (headers == null) {
+            return null;
+        }
+        List<Locale> accepted = headers.getAcceptableLanguages();
+        for (Locale locale : accepted) {
+            String language = locale.getLanguage();
+            if (!language.isEmpty() && !"*".equals(language)) {
+                return language;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,209 @@
+package org.civicregistry.commons.write;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Versions;
+import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.outbox.ChangeRecorder;
+import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.problem.ProblemMappers;
+import org.civicregistry.commons.problem.Violation;
+import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.commons.record.RecordEntity;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.security.Jurisdictions;
+
+/**
+ * The write path every record shares, so each service only says what is particular to its records:
+ * create, replace (PUT), merge-patch (PATCH) and archive (DELETE), each in one transaction with
+ * its history and outbox rows. Updates lock the row ({@code SELECT ... FOR UPDATE}) before comparing
+ * {@code If-Match}, so of two writers holding the same ETag exactly one wins and the other gets 412.
+ *
+ * @param <E> the entity
+ * @param <I> the input body (POST, PUT, and the base a PATCH is merged into)
+ * @param <V> the view the API returns and the event carries
+ */
+public abstract class RecordService<E extends RecordEntity, I, V> {
+
+    @Inject
+    protected EntityManager em;
+    @Inject
+    protected ChangeRecorder changes;
+    @Inject
+    protected Jurisdictions jurisdictions;
+    @Inject
+    protected ObjectMapper mapper;
+    @Inject
+    protected Validator validator;
+
+    /** The record kind in event types and history: {@code person} → {@code civic.person.created}. */
+    protected abstract String entityType();
+
+    protected abstract Class<E> entityClass();
+
+    protected abstract Class<I> inputClass();
+
+    protected abstract E newEntity();
+
+    /** Copies the input onto the entity, checking references and rules the input alone cannot. */
+    protected abstract void apply(E entity, I input);
+
+    /** The input that would produce the entity as it is: what a PATCH is merged into. */
+    protected abstract I inputOf(E entity);
+
+    /** The full view of the record (all languages). */
+    public abstract V view(E entity);
+
+    /**
+     * The organization slugs (ancestors included) the record belongs to, for the editor check;
+     * null when the record belongs to none yet, which any editor may write.
+     */
+    protected abstract Set<String> jurisdictionsOf(E entity);
+
+    /** The event action of an update; records with a lifecycle say more than {@code updated}. */
+    protected String updateAction(I before, E after) {
+        return "updated";
+    }
+
+    public E find(UUID id) {
+        E entity = em.find(entityClass(), id);
+        if (entity == null) {
+            throw ProblemException.notFound(entityType(), id);
+        }
+        return entity;
+    }
+
+    /** A record named by id or by slug, as filters and paths accept either; unknown is a 400 naming the parameter. */
+    public UUID resolve(String parameter, String idOrSlug) {
+        if (idOrSlug == null || idOrSlug.isBlank()) {
+            return null;
+        }
+        String key = idOrSlug.strip();
+        String entity = entityClass().getSimpleName();
+        List<UUID> found = key.length() == 36 && key.charAt(8) == '-'
+                ? em.createQuery("select e.id from " + entity + " e where e.id = :id", UUID.class)
+                        .setParameter("id", Params.uuid(parameter, key)).getResultList()
+                : em.createQuery("select e.id from " + entity + " e where e.slug = :slug", UUID.class)
+                        .setParameter("slug", key).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.badParameter(parameter, "no " + entityType() + " with id or slug '"
+                    + (key.length() > 60 ? key.substring(0, 60) + "…" : key) + "'");
+        }
+        return found.get(0);
+    }
+
+    @Transactional
+    public E create(I input) {
+        E entity = newEntity();
+        apply(entity, input);
+        entity.initialize();
+        requireWrite(entity);
+        em.persist(entity);
+        em.flush();
+        record(entity, "created");
+        return entity;
+    }
+
+    @Transactional
+    public E replace(UUID id, HttpHeaders headers, I input) {
+        E entity = lockForUpdate(id, headers);
+        requireNotArchived(entity);
+        I before = inputOf(entity);
+        apply(entity, input);
+        return updated(entity, before);
+    }
+
+    @Transactional
+    public E patch(UUID id, HttpHeaders headers, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "A merge patch must be a JSON object (RFC 7396).");
+        }
+        E entity = lockForUpdate(id, headers);
+        requireNotArchived(entity);
+        I before = inputOf(entity);
+        I input;
+        try {
+            input = mapper.treeToValue(JsonMergePatch.apply(mapper.valueToTree(before), patch), inputClass());
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException mapping ? ProblemMappers.jsonPath(mapping) : null;
+            String detail = "The patched record is not valid: " + e.getOriginalMessage() + ".";
+            throw new ProblemException(ProblemType.MALFORMED_BODY, detail,
+                    field == null ? List.of() : List.of(new Violation(field, "wrong type or shape")), List.of());
+        }
+        Set<ConstraintViolation<I>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        apply(entity, input);
+        return updated(entity, before);
+    }
+
+    @Transactional
+    public E archive(UUID id, HttpHeaders headers) {
+        E entity = lockForUpdate(id, headers);
+        if (entity.status == RecordStatus.ARCHIVED) {
+            return entity;
+        }
+        entity.status = RecordStatus.ARCHIVED;
+        entity.touch();
+        em.flush();
+        record(entity, "archived");
+        return entity;
+    }
+
+    private E updated(E entity, I before) {
+        requireWrite(entity);
+        entity.touch();
+        em.flush();
+        record(entity, updateAction(before, entity));
+        return entity;
+    }
+
+    /** Locks the row, then checks the caller may write it and that If-Match names its version. */
+    private E lockForUpdate(UUID id, HttpHeaders headers) {
+        E entity = em.find(entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw ProblemException.notFound(entityType(), id);
+        }
+        requireWrite(entity);
+        Versions.requireMatch(headers, entity.version);
+        return entity;
+    }
+
+    /** Archived records stay readable, and frozen: their last state is the record. */
+    private void requireNotArchived(E entity) {
+        if (entity.status == RecordStatus.ARCHIVED) {
+            throw new ProblemException(ProblemType.CONFLICT, "This " + entityType() + " is archived and can no longer be changed.");
+        }
+    }
+
+    private void requireWrite(E entity) {
+        Set<String> owners = jurisdictionsOf(entity);
+        if (owners == null) {
+            jurisdictions.requireWrite(null, entityType());
+        } else {
+            jurisdictions.requireWrite(owners, entityType() + " " + (entity.slug != null ? entity.slug : entity.id));
+        }
+    }
+
+    private void record(E entity, String action) {
+        changes.record(entityType(), entity.id, entity.version, action, entity.updatedAt, view(entity));
+    }
+}

@@ -1,0 +1,205 @@
+package org.civicregistry.officials.membership;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.officials.organization.OrganizationService;
+import org.civicregistry.officials.person.PersonService;
+import org.civicregistry.officials.post.PostService;
+import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.text.Languages;
+import org.civicregistry.officials.common.ApiDocs;
+import org.civicregistry.officials.common.Examples;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/memberships")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Memberships")
+public class MembershipResource {
+
+    private final MembershipService memberships;
+    private final OrganizationService organizations;
+    private final PersonService people;
+    private final PostService posts;
+    private final History history;
+
+    public MembershipResource(MembershipService memberships, OrganizationService organizations, PersonService people,
+            PostService posts, History history) {
+        this.memberships = memberships;
+        this.organizations = organizations;
+        this.people = people;
+        this.posts = posts;
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "List memberships", description = "Cursor-paged, in creation order. post=...&at=... is who held "
+            + "the post that day; person=...&current=true are a person's current posts.")
+    @APIResponse(responseCode = "200", description = "A page of memberships.",
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipPage.class)))
+    public Response list(
+            @Parameter(description = "Memberships of this person, by id or slug.", example = "kang-ki-jung") @QueryParam("person") String person,
+            @Parameter(description = "Memberships in this organization, by id or slug.", example = "gwangju") @QueryParam("organization") String organization,
+            @Parameter(description = "Memberships holding this post, by id or slug.", example = "gwangju-mayor") @QueryParam("post") String post,
+            @Parameter(description = "Memberships with this role.", example = "mayor") @QueryParam("role") String role,
+            @Parameter(description = "Memberships on behalf of this party, by id or slug.") @QueryParam("party") String party,
+            @Parameter(description = ApiDocs.AT, example = "2019-12-26") @QueryParam("at") String at,
+            @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String language = Languages.requested(lang, headers);
+        MembershipFilter filter = new MembershipFilter(
+                people.resolve("person", person),
+                organizations.resolve("organization", organization),
+                posts.resolve("post", post),
+                Params.text("role", role),
+                organizations.resolve("party", party),
+                Params.date("at", at),
+                Params.bool("current", current),
+                Params.dateTime("updatedSince", updatedSince),
+                Params.enumValue("status", status, RecordStatus.class));
+        Page<MembershipView> page = memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language));
+        return PagedResponse.of(page, uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a membership")
+    @APIResponse(responseCode = "200", description = "The membership.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    public Response get(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context Request request) {
+        String language = Languages.requested(lang, headers);
+        Membership membership = memberships.find(Params.id(id));
+        return Responses.read(request, membership.version, language, memberships.view(membership).in(language));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a membership", description = "Every version, oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of versions.",
+            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
+    public Response history(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Membership membership = memberships.find(Params.id(id));
+        return PagedResponse.of(history.of("membership", membership.id, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a membership", description = "Editors may create memberships under their jurisdictions.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
+            examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = { @Header(name = "Location", description = "Address of the new membership.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    public Response create(@Valid @NotNull MembershipInput input, @Context UriInfo uri) {
+        Membership membership = memberships.create(input);
+        return Responses.created(uri, membership.id, membership.version, memberships.view(membership));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a membership", description = "Needs If-Match with the current ETag.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
+            examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
+    @APIResponse(responseCode = "200", description = "Replaced.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    public Response replace(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MembershipInput input, @Context HttpHeaders headers) {
+        Membership membership = memberships.replace(Params.id(id), headers, input);
+        return Responses.updated(membership.version, memberships.view(membership));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields of a membership", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = MembershipInput.class),
+            examples = @ExampleObject(name = "end a term", value = "{\"end\": \"2022-06-30\", \"endReason\": \"term_ended\"}")))
+    @APIResponse(responseCode = "200", description = "Changed.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    public Response patch(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+        Membership membership = memberships.patch(Params.id(id), headers, patch);
+        return Responses.updated(membership.version, memberships.view(membership));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "Archive a membership", description = "Public records are never deleted: the membership is archived "
+            + "and stays readable. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Archived.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    public Response archive(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        Membership membership = memberships.archive(Params.id(id), headers);
+        return Responses.updated(membership.version, memberships.view(membership));
+    }
+
+    /** The page schema for the OpenAPI document. */
+    @Schema(name = "MembershipPage")
+    public record MembershipPage(java.util.List<MembershipView> items, String nextCursor) {
+    }
+}

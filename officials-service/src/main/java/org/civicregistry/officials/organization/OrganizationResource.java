@@ -1,0 +1,189 @@
+package org.civicregistry.officials.organization;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.text.Languages;
+import org.civicregistry.officials.common.ApiDocs;
+import org.civicregistry.officials.common.Examples;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations")
+public class OrganizationResource {
+
+    private final OrganizationService organizations;
+    private final History history;
+
+    public OrganizationResource(OrganizationService organizations, History history) {
+        this.organizations = organizations;
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "List organizations", description = "Cursor-paged, in creation order. Filter by classification, parent, name.")
+    @APIResponse(responseCode = "200", description = "A page of organizations.",
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
+    public Response list(
+            @Parameter(description = "Exact slug.", example = "gwangju") @QueryParam("slug") String slug,
+            @Parameter(description = "Kind of organization.", schema = @Schema(implementation = Classification.class))
+            @QueryParam("classification") String classification,
+            @Parameter(description = "Parent organization, by id or slug.", example = "gyeonggi") @QueryParam("parent") String parent,
+            @Parameter(description = ApiDocs.Q, example = "광주") @QueryParam("q") String q,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String language = Languages.requested(lang, headers);
+        OrganizationFilter filter = new OrganizationFilter(
+                Params.text("slug", slug),
+                Params.enumValue("classification", classification, Classification.class),
+                organizations.resolve("parent", parent),
+                Params.text("q", q),
+                Params.dateTime("updatedSince", updatedSince),
+                Params.enumValue("status", status, RecordStatus.class));
+        Page<OrganizationView> page = organizations.list(filter, PageRequest.of(limit, cursor)).map(o -> o.in(language));
+        return PagedResponse.of(page, uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an organization")
+    @APIResponse(responseCode = "200", description = "The organization.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    public Response get(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context Request request) {
+        String language = Languages.requested(lang, headers);
+        Organization org = organizations.find(Params.id(id));
+        return Responses.read(request, org.version, language, organizations.view(org).in(language));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an organization", description = "Every version, oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of versions.",
+            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
+    public Response history(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Organization org = organizations.find(Params.id(id));
+        return PagedResponse.of(history.of("organization", org.id, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an organization", description = "Editors may create organizations under their jurisdictions.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationInput.class),
+            examples = @ExampleObject(name = "metropolitan city", value = Examples.ORGANIZATION)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = { @Header(name = "Location", description = "Address of the new organization.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    public Response create(@Valid @NotNull OrganizationInput input, @Context UriInfo uri) {
+        Organization org = organizations.create(input);
+        return Responses.created(uri, org.id, org.version, organizations.view(org));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an organization", description = "Needs If-Match with the current ETag.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationInput.class),
+            examples = @ExampleObject(name = "metropolitan city", value = Examples.ORGANIZATION)))
+    @APIResponse(responseCode = "200", description = "Replaced.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    public Response replace(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull OrganizationInput input, @Context HttpHeaders headers) {
+        Organization org = organizations.replace(Params.id(id), headers, input);
+        return Responses.updated(org.version, organizations.view(org));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields of an organization", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = OrganizationInput.class),
+            examples = @ExampleObject(name = "add English name", value = "{\"name\": {\"en\": \"Gwangju Metropolitan City\"}}")))
+    @APIResponse(responseCode = "200", description = "Changed.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    public Response patch(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+        Organization org = organizations.patch(Params.id(id), headers, patch);
+        return Responses.updated(org.version, organizations.view(org));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "Archive an organization", description = "Public records are never deleted: the organization is archived "
+            + "and stays readable. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Archived.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    public Response archive(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        Organization org = organizations.archive(Params.id(id), headers);
+        return Responses.updated(org.version, organizations.view(org));
+    }
+
+    /** The page schema for the OpenAPI document. */
+    @Schema(name = "OrganizationPage")
+    public record OrganizationPage(java.util.List<OrganizationView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,144 @@
+package org.civicregistry.officials.organization;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.civicregistry.commons.paging.Cursor;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.commons.query.Where;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.write.RecordService;
+
+@ApplicationScoped
+public class OrganizationService extends RecordService<Organization, OrganizationInput, OrganizationView> {
+
+    /** Deeper than any real hierarchy (country → province → city → district → office); stops cycles. */
+    private static final int MAX_DEPTH = 16;
+
+    @Override
+    protected String entityType() {
+        return "organization";
+    }
+
+    @Override
+    protected Class<Organization> entityClass() {
+        return Organization.class;
+    }
+
+    @Override
+    protected Class<OrganizationInput> inputClass() {
+        return OrganizationInput.class;
+    }
+
+    @Override
+    protected Organization newEntity() {
+        return new Organization();
+    }
+
+    @Override
+    protected void apply(Organization org, OrganizationInput input) {
+        if (input.foundedOn() != null && input.dissolvedOn() != null
+                && input.dissolvedOn().lastDay().isBefore(input.foundedOn().firstDay())) {
+            throw ProblemException.invalid("dissolvedOn", "must not be before foundedOn");
+        }
+        if (input.parentId() != null) {
+            Organization parent = em.find(Organization.class, input.parentId());
+            if (parent == null) {
+                throw ProblemException.unknownReference("parentId", input.parentId());
+            }
+            if (org.id != null && ancestorIds(input.parentId()).contains(org.id)) {
+                throw new ProblemException(ProblemType.UNPROCESSABLE,
+                        "An organization cannot be placed under itself or one of its own parts.",
+                        List.of(new org.civicregistry.commons.problem.Violation("parentId", "would make a cycle")), List.of());
+            }
+        }
+        org.slug = input.slug();
+        org.name = input.name();
+        org.otherNames = input.otherNames() == null ? List.of() : List.copyOf(input.otherNames());
+        org.classification = input.classification();
+        org.parentId = input.parentId();
+        org.divisionId = input.divisionId();
+        org.foundedOn = input.foundedOn();
+        org.dissolvedOn = input.dissolvedOn();
+        org.identifiers = input.identifiers() == null ? List.of() : List.copyOf(input.identifiers());
+        org.sources = input.sources() == null ? List.of() : List.copyOf(input.sources());
+    }
+
+    @Override
+    protected OrganizationInput inputOf(Organization org) {
+        return new OrganizationInput(org.slug, org.name, org.otherNames, org.classification, org.parentId, org.divisionId,
+                org.foundedOn, org.dissolvedOn, org.identifiers, org.sources);
+    }
+
+    @Override
+    public OrganizationView view(Organization org) {
+        return new OrganizationView(org.id, org.slug, org.name, org.otherNames, org.classification, org.parentId,
+                org.divisionId, org.foundedOn, org.dissolvedOn, org.identifiers, org.sources, org.status, org.createdAt,
+                org.updatedAt, org.version);
+    }
+
+    @Override
+    protected Set<String> jurisdictionsOf(Organization org) {
+        Set<String> slugs = new LinkedHashSet<>();
+        if (org.slug != null) {
+            slugs.add(org.slug);
+        }
+        if (org.parentId != null) {
+            slugs.addAll(jurisdictionsOf(org.parentId));
+        }
+        return slugs;
+    }
+
+    /** The slugs of an organization and all its ancestors: the jurisdictions its records belong to. */
+    public Set<String> jurisdictionsOf(UUID organizationId) {
+        @SuppressWarnings("unchecked")
+        List<String> slugs = em.createNativeQuery("""
+                with recursive chain (id, parent_id, slug, depth) as (
+                    select id, parent_id, slug, 0 from organization where id = :id
+                    union all
+                    select o.id, o.parent_id, o.slug, c.depth + 1 from organization o join chain c on o.id = c.parent_id
+                    where c.depth < :max)
+                select slug from chain where slug is not null order by depth""")
+                .setParameter("id", organizationId)
+                .setParameter("max", MAX_DEPTH)
+                .getResultList();
+        return new LinkedHashSet<>(slugs);
+    }
+
+    private Set<UUID> ancestorIds(UUID organizationId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                with recursive chain (id, parent_id, depth) as (
+                    select id, parent_id, 0 from organization where id = :id
+                    union all
+                    select o.id, o.parent_id, c.depth + 1 from organization o join chain c on o.id = c.parent_id
+                    where c.depth < :max)
+                select id from chain""", UUID.class)
+                .setParameter("id", organizationId)
+                .setParameter("max", MAX_DEPTH)
+                .getResultList();
+        return new HashSet<>(ids);
+    }
+
+    public Page<OrganizationView> list(OrganizationFilter filter, PageRequest page) {
+        Where where = new Where()
+                .and("o.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
+                .and("o.slug = :slug", "slug", filter.slug())
+                .and("o.classification = :classification", "classification", filter.classification())
+                .and("o.parentId = :parent", "parent", filter.parentId())
+                .and("o.updatedAt >= :since", "since", filter.updatedSince())
+                .and("o.id > :after", "after", Cursor.decodeId(page.cursor()))
+                .contains("o.searchText", "q", filter.q());
+        List<Organization> rows = where.bind(em.createQuery("select o from Organization o" + where.jpql() + " order by o.id",
+                Organization.class)).setMaxResults(page.fetchSize()).getResultList();
+        return Page.of(rows, page.limit(), this::view, o -> Cursor.after(o.id));
+    }
+}

@@ -1,0 +1,228 @@
+package org.civicregistry.officials.person;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.officials.membership.MembershipFilter;
+import org.civicregistry.officials.membership.MembershipResource;
+import org.civicregistry.officials.membership.MembershipService;
+import org.civicregistry.officials.organization.OrganizationService;
+import org.civicregistry.officials.post.PostService;
+import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.text.Languages;
+import org.civicregistry.officials.common.ApiDocs;
+import org.civicregistry.officials.common.Examples;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/people")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "People")
+public class PersonResource {
+
+    private final PersonService people;
+    private final OrganizationService organizations;
+    private final PostService posts;
+    private final MembershipService memberships;
+    private final History history;
+
+    public PersonResource(PersonService people, OrganizationService organizations, PostService posts,
+            MembershipService memberships, History history) {
+        this.people = people;
+        this.organizations = organizations;
+        this.posts = posts;
+        this.memberships = memberships;
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "List people", description = "Cursor-paged, in creation order. The membership filters combine: "
+            + "post=gwangju-mayor&at=2019-12-26 is the Mayor of Gwangju on that day.")
+    @APIResponse(responseCode = "200", description = "A page of people.",
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PersonPage.class)))
+    public Response list(
+            @Parameter(description = "Exact slug.", example = "kang-ki-jung") @QueryParam("slug") String slug,
+            @Parameter(description = "Members of this organization, by id or slug.", example = "gwangju") @QueryParam("organization") String organization,
+            @Parameter(description = "Holders of this post, by id or slug.", example = "gwangju-mayor") @QueryParam("post") String post,
+            @Parameter(description = "Members with this role.", example = "co-chair") @QueryParam("role") String role,
+            @Parameter(description = "Members on behalf of this party, by id or slug.", example = "democratic-party") @QueryParam("party") String party,
+            @Parameter(description = ApiDocs.AT, example = "2019-12-26") @QueryParam("at") String at,
+            @Parameter(description = ApiDocs.Q, example = "강기") @QueryParam("q") String q,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String language = Languages.requested(lang, headers);
+        PersonFilter filter = new PersonFilter(
+                Params.text("slug", slug),
+                organizations.resolve("organization", organization),
+                posts.resolve("post", post),
+                Params.text("role", role),
+                organizations.resolve("party", party),
+                Params.date("at", at),
+                Params.text("q", q),
+                Params.dateTime("updatedSince", updatedSince),
+                Params.enumValue("status", status, RecordStatus.class));
+        Page<PersonView> page = people.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
+        return PagedResponse.of(page, uri);
+    }
+
+    @GET
+    @Path("{id}/memberships")
+    @Operation(summary = "Posts and memberships of a person", description = "Current and past, in creation order; "
+            + "current=true for those going on today, current=false for past ones, at= for a given day.")
+    @APIResponse(responseCode = "200", description = "A page of the person's memberships.",
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipResource.MembershipPage.class)))
+    public Response memberships(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
+            @Parameter(description = ApiDocs.AT, example = "2023-10-12") @QueryParam("at") String at,
+            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String language = Languages.requested(lang, headers);
+        Person person = people.find(Params.id(id));
+        MembershipFilter filter = new MembershipFilter(person.id, null, null, null, null, Params.date("at", at),
+                Params.bool("current", current), null, null);
+        return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a person")
+    @APIResponse(responseCode = "200", description = "The person.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    public Response get(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context Request request) {
+        String language = Languages.requested(lang, headers);
+        Person person = people.find(Params.id(id));
+        return Responses.read(request, person.version, language, people.view(person).in(language));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a person", description = "Every version, oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of versions.",
+            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
+    public Response history(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Person person = people.find(Params.id(id));
+        return PagedResponse.of(history.of("person", person.id, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a person", description = "Editors may create people under their jurisdictions.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
+            examples = @ExampleObject(name = "person", value = Examples.PERSON)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = { @Header(name = "Location", description = "Address of the new person.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response create(@Valid @NotNull PersonInput input, @Context UriInfo uri) {
+        Person person = people.create(input);
+        return Responses.created(uri, person.id, person.version, people.view(person));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a person", description = "Needs If-Match with the current ETag.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
+            examples = @ExampleObject(name = "person", value = Examples.PERSON)))
+    @APIResponse(responseCode = "200", description = "Replaced.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response replace(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PersonInput input, @Context HttpHeaders headers) {
+        Person person = people.replace(Params.id(id), headers, input);
+        return Responses.updated(person.version, people.view(person));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields of a person", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = PersonInput.class),
+            examples = @ExampleObject(name = "add a birth date", value = "{\"birthDate\": \"1964\"}")))
+    @APIResponse(responseCode = "200", description = "Changed.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response patch(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+        Person person = people.patch(Params.id(id), headers, patch);
+        return Responses.updated(person.version, people.view(person));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "Archive a person", description = "Public records are never deleted: the person is archived "
+            + "and stays readable. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Archived.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response archive(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        Person person = people.archive(Params.id(id), headers);
+        return Responses.updated(person.version, people.view(person));
+    }
+
+    /** The page schema for the OpenAPI document. */
+    @Schema(name = "PersonPage")
+    public record PersonPage(java.util.List<PersonView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,118 @@
+package org.civicregistry.officials.person;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.civicregistry.commons.paging.Cursor;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.query.Where;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.write.RecordService;
+import org.civicregistry.officials.organization.OrganizationService;
+
+@ApplicationScoped
+public class PersonService extends RecordService<Person, PersonInput, PersonView> {
+
+    private final OrganizationService organizations;
+
+    public PersonService(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @Override
+    protected String entityType() {
+        return "person";
+    }
+
+    @Override
+    protected Class<Person> entityClass() {
+        return Person.class;
+    }
+
+    @Override
+    protected Class<PersonInput> inputClass() {
+        return PersonInput.class;
+    }
+
+    @Override
+    protected Person newEntity() {
+        return new Person();
+    }
+
+    @Override
+    protected void apply(Person person, PersonInput input) {
+        person.slug = input.slug();
+        person.name = input.name();
+        person.otherNames = input.otherNames() == null ? List.of() : List.copyOf(input.otherNames());
+        person.birthDate = input.birthDate();
+        person.image = input.image() == null ? null : input.image().toString();
+        person.contacts = input.contacts() == null ? List.of() : List.copyOf(input.contacts());
+        person.identifiers = input.identifiers() == null ? List.of() : List.copyOf(input.identifiers());
+        person.sources = input.sources() == null ? List.of() : List.copyOf(input.sources());
+    }
+
+    @Override
+    protected PersonInput inputOf(Person person) {
+        return new PersonInput(person.slug, person.name, person.otherNames, person.birthDate,
+                person.image == null ? null : java.net.URI.create(person.image), person.contacts, person.identifiers,
+                person.sources);
+    }
+
+    @Override
+    public PersonView view(Person person) {
+        return new PersonView(person.id, person.slug, person.name, person.otherNames, person.birthDate,
+                person.image == null ? null : java.net.URI.create(person.image), person.contacts, person.identifiers,
+                person.sources, person.status, person.createdAt, person.updatedAt, person.version);
+    }
+
+    /**
+     * A person belongs to the jurisdictions of the organizations they are (or were) members of; a
+     * person with no membership yet belongs to none, and any editor may write them.
+     */
+    @Override
+    protected Set<String> jurisdictionsOf(Person person) {
+        if (person.id == null) {
+            return null;
+        }
+        List<UUID> organizationIds = em.createQuery(
+                "select distinct m.organizationId from Membership m where m.personId = :person and m.status = :active", UUID.class)
+                .setParameter("person", person.id)
+                .setParameter("active", RecordStatus.ACTIVE)
+                .getResultList();
+        if (organizationIds.isEmpty()) {
+            return null;
+        }
+        Set<String> slugs = new LinkedHashSet<>();
+        organizationIds.forEach(id -> slugs.addAll(organizations.jurisdictionsOf(id)));
+        return slugs;
+    }
+
+    public Page<PersonView> list(PersonFilter filter, PageRequest page) {
+        Where where = new Where()
+                .and("p.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
+                .and("p.slug = :slug", "slug", filter.slug())
+                .and("p.updatedAt >= :since", "since", filter.updatedSince())
+                .and("p.id > :after", "after", Cursor.decodeId(page.cursor()))
+                .contains("p.searchText", "q", filter.q());
+        if (filter.byMembership()) {
+            Where membership = new Where()
+                    .and("m.personId = p.id")
+                    .and("m.status = :activeMembership", "activeMembership", RecordStatus.ACTIVE)
+                    .and("m.organizationId = :organization", "organization", filter.organizationId())
+                    .and("m.postId = :post", "post", filter.postId())
+                    .and("m.role = :role", "role", filter.role())
+                    .and("m.onBehalfOfId = :party", "party", filter.partyId())
+                    .and("(m.startOn is null or m.startOn <= :at) and (m.endOn is null or m.endOn >= :at)", "at", filter.at());
+            where.and("exists (select 1 from Membership m" + membership.jpql() + ")");
+            membership.bindTo(where);
+        }
+        List<Person> rows = where.bind(em.createQuery("select p from Person p" + where.jpql() + " order by p.id", Person.class))
+                .setMaxResults(page.fetchSize()).getResultList();
+        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id));
+    }
+}

@@ -1,0 +1,36 @@
+package org.civicregistry.officials.person;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.civicregistry.commons.record.Identifier;
+import org.civicregistry.commons.record.PartialDate;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.record.SourceRef;
+import org.civicregistry.commons.text.LocalizedText;
+import org.civicregistry.officials.common.OtherName;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Person")
+public record PersonView(
+        @Schema(description = "Record id (UUID v7, time-ordered).") UUID id,
+        @Schema(examples = "kang-ki-jung") String slug,
+        LocalizedText name,
+        List<OtherName> otherNames,
+        PartialDate birthDate,
+        URI image,
+        List<Contact> contacts,
+        List<Identifier> identifiers,
+        List<SourceRef> sources,
+        RecordStatus status,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) {
+
+    public PersonView in(String language) {
+        return language == null ? this : new PersonView(id, slug, name.in(language), otherNames, birthDate, image,
+                contacts, identifiers, sources, status, createdAt, updatedAt, version);
+    }
+}

@@ -1,0 +1,192 @@
+package org.civicregistry.officials.post;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.officials.organization.OrganizationService;
+import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.text.Languages;
+import org.civicregistry.officials.common.ApiDocs;
+import org.civicregistry.officials.common.Examples;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts")
+public class PostResource {
+
+    private final PostService posts;
+    private final OrganizationService organizations;
+    private final History history;
+
+    public PostResource(PostService posts, OrganizationService organizations, History history) {
+        this.posts = posts;
+        this.organizations = organizations;
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "List posts", description = "Cursor-paged, in creation order. Who held a post when: "
+            + "GET /api/v1/people?post=...&at=... or /api/v1/memberships?post=....")
+    @APIResponse(responseCode = "200", description = "A page of posts.",
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PostPage.class)))
+    public Response list(
+            @Parameter(description = "Exact slug.", example = "gwangju-mayor") @QueryParam("slug") String slug,
+            @Parameter(description = "Posts of this organization, by id or slug.", example = "gwangju") @QueryParam("organization") String organization,
+            @Parameter(description = "Posts with this role.", example = "mayor") @QueryParam("role") String role,
+            @Parameter(description = ApiDocs.Q, example = "시장") @QueryParam("q") String q,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String language = Languages.requested(lang, headers);
+        PostFilter filter = new PostFilter(
+                Params.text("slug", slug),
+                organizations.resolve("organization", organization),
+                Params.text("role", role),
+                Params.text("q", q),
+                Params.dateTime("updatedSince", updatedSince),
+                Params.enumValue("status", status, RecordStatus.class));
+        Page<PostView> page = posts.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
+        return PagedResponse.of(page, uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a post")
+    @APIResponse(responseCode = "200", description = "The post.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    public Response get(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context Request request) {
+        String language = Languages.requested(lang, headers);
+        Post post = posts.find(Params.id(id));
+        return Responses.read(request, post.version, language, posts.view(post).in(language));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of a post", description = "Every version, oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of versions.",
+            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
+    public Response history(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Post post = posts.find(Params.id(id));
+        return PagedResponse.of(history.of("post", post.id, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a post", description = "Editors may create posts under their jurisdictions.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "post", value = Examples.POST)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = { @Header(name = "Location", description = "Address of the new post.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response create(@Valid @NotNull PostInput input, @Context UriInfo uri) {
+        Post post = posts.create(input);
+        return Responses.created(uri, post.id, post.version, posts.view(post));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a post", description = "Needs If-Match with the current ETag.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "post", value = Examples.POST)))
+    @APIResponse(responseCode = "200", description = "Replaced.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response replace(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PostInput input, @Context HttpHeaders headers) {
+        Post post = posts.replace(Params.id(id), headers, input);
+        return Responses.updated(post.version, posts.view(post));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields of a post", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "set the end", value = "{\"end\": \"2026-06-30\"}")))
+    @APIResponse(responseCode = "200", description = "Changed.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response patch(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+        Post post = posts.patch(Params.id(id), headers, patch);
+        return Responses.updated(post.version, posts.view(post));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "Archive a post", description = "Public records are never deleted: the post is archived "
+            + "and stays readable. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Archived.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response archive(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        Post post = posts.archive(Params.id(id), headers);
+        return Responses.updated(post.version, posts.view(post));
+    }
+
+    /** The page schema for the OpenAPI document. */
+    @Schema(name = "PostPage")
+    public record PostPage(java.util.List<PostView> items, String nextCursor) {
+    }
+}
