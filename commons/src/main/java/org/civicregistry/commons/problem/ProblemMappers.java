@@ -139,6 +139,9 @@ public class ProblemMappers {
         if (json instanceof MismatchedInputException mismatch) {
             return mismatched(mismatch, uri);
         }
+        if (json instanceof JsonMappingException mapping) {
+            return unreadable(mapping, uri);
+        }
         if (json != null) {
             return respond(malformedBody("The body could not be read: " + json.getOriginalMessage() + ".", null, uri));
         }
@@ -211,7 +214,9 @@ public class ProblemMappers {
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         boolean sawParameter = false;
+        ElementKind last = null;
         for (Path.Node node : violation.getPropertyPath()) {
+            last = node.getKind();
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
@@ -231,9 +236,11 @@ public class ProblemMappers {
                 names.add(name);
             }
         }
-        // A body parameter's own name is not part of the JSON path; a query parameter's name is the field.
+        // A body parameter's own name is not part of the JSON path, and the body itself is "body".
         if (sawParameter && names.size() > 1) {
             names.remove(0);
+        } else if (last == ElementKind.PARAMETER) {
+            return "body";
         }
         return names.isEmpty() ? "body" : String.join(".", names);
     }

@@ -143,7 +143,7 @@ public class MembershipResource {
             headers = { @Header(name = "Location", description = "Address of the new membership.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response create(@Valid @NotNull MembershipInput input, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context UriInfo uri) {
         Membership membership = memberships.create(input);
         return Responses.created(uri, membership.id, membership.version, memberships.view(membership));
     }
@@ -160,7 +160,7 @@ public class MembershipResource {
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
     public Response replace(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull MembershipInput input, @Context HttpHeaders headers) {
+            @Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context HttpHeaders headers) {
         Membership membership = memberships.replace(Params.id(id), headers, input);
         return Responses.updated(membership.version, memberships.view(membership));
     }
@@ -178,7 +178,7 @@ public class MembershipResource {
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
     public Response patch(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         Membership membership = memberships.patch(Params.id(id), headers, patch);
         return Responses.updated(membership.version, memberships.view(membership));
     }

@@ -127,7 +127,7 @@ public class OrganizationResource {
             headers = { @Header(name = "Location", description = "Address of the new organization.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response create(@Valid @NotNull OrganizationInput input, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context UriInfo uri) {
         Organization org = organizations.create(input);
         return Responses.created(uri, org.id, org.version, organizations.view(org));
     }
@@ -144,7 +144,7 @@ public class OrganizationResource {
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Response replace(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull OrganizationInput input, @Context HttpHeaders headers) {
+            @Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context HttpHeaders headers) {
         Organization org = organizations.replace(Params.id(id), headers, input);
         return Responses.updated(org.version, organizations.view(org));
     }
@@ -162,7 +162,7 @@ public class OrganizationResource {
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Response patch(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         Organization org = organizations.patch(Params.id(id), headers, patch);
         return Responses.updated(org.version, organizations.view(org));
     }

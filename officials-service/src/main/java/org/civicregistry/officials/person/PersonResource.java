@@ -166,7 +166,7 @@ public class PersonResource {
             headers = { @Header(name = "Location", description = "Address of the new person.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response create(@Valid @NotNull PersonInput input, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context UriInfo uri) {
         Person person = people.create(input);
         return Responses.created(uri, person.id, person.version, people.view(person));
     }
@@ -183,7 +183,7 @@ public class PersonResource {
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response replace(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull PersonInput input, @Context HttpHeaders headers) {
+            @Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context HttpHeaders headers) {
         Person person = people.replace(Params.id(id), headers, input);
         return Responses.updated(person.version, people.view(person));
     }
@@ -201,7 +201,7 @@ public class PersonResource {
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response patch(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         Person person = people.patch(Params.id(id), headers, patch);
         return Responses.updated(person.version, people.view(person));
     }

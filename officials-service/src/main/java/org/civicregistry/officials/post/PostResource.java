@@ -130,7 +130,7 @@ public class PostResource {
             headers = { @Header(name = "Location", description = "Address of the new post.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response create(@Valid @NotNull PostInput input, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull(message = "a JSON body is required") PostInput input, @Context UriInfo uri) {
         Post post = posts.create(input);
         return Responses.created(uri, post.id, post.version, posts.view(post));
     }
@@ -147,7 +147,7 @@ public class PostResource {
             content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response replace(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull PostInput input, @Context HttpHeaders headers) {
+            @Valid @NotNull(message = "a JSON body is required") PostInput input, @Context HttpHeaders headers) {
         Post post = posts.replace(Params.id(id), headers, input);
         return Responses.updated(post.version, posts.view(post));
     }
@@ -165,7 +165,7 @@ public class PostResource {
             content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response patch(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull JsonNode patch, @Context HttpHeaders headers) {
+            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         Post post = posts.patch(Params.id(id), headers, patch);
         return Responses.updated(post.version, posts.view(post));
     }

@@ -1,0 +1,168 @@
+package org.civicregistry.officials;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+
+@OfficialsTest
+class OrganizationApiTest {
+
+    @Test
+    void createReadUpdateArchiveWithVersionsAndHistory() {
+        String slug = Api.unique("gyeonggi");
+        Response created = Api.admin().body("""
+                {"slug": "%s", "name": {"ko": "경기도", "en": "Gyeonggi Province"}, "classification": "province",
+                 "divisionId": "ocd-division/country:kr/province:41",
+                 "identifiers": [{"scheme": "kr-admin-code", "identifier": "41"}],
+                 "sources": [{"url": "https://www.gg.go.kr/", "publisher": "Gyeonggi Province", "publishedOn": "2023-10", "language": "ko"}]}"""
+                .formatted(slug)).post("/api/v1/organizations");
+        created.then().statusCode(201).header("ETag", "\"1\"").body("version", equalTo(1)).body("status", equalTo("active"));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/api/v1/organizations/" + id);
+
+        given().get("/api/v1/organizations/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("sources[0].publishedOn", equalTo("2023-10"));
+        given().header("If-None-Match", "\"1\"").get("/api/v1/organizations/" + id).then().statusCode(304);
+
+        // PUT replaces: divisionId left out is cleared
+        Api.admin().header("If-Match", "\"1\"")
+                .body("{\"slug\": \"%s\", \"name\": {\"ko\": \"경기도\", \"en\": \"Gyeonggi-do\"}, \"classification\": \"province\"}".formatted(slug))
+                .put("/api/v1/organizations/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"").body("name.en", equalTo("Gyeonggi-do")).body("divisionId", nullValue());
+
+        // PATCH merges: only the English name changes
+        Api.admin().header("If-Match", "\"2\"").contentType("application/merge-patch+json")
+                .body("{\"name\": {\"en\": \"Gyeonggi Province\"}}")
+                .patch("/api/v1/organizations/" + id)
+                .then().statusCode(200).header("ETag", "\"3\"")
+                .body("name.ko", equalTo("경기도")).body("name.en", equalTo("Gyeonggi Province"));
+
+        Api.admin().header("If-Match", "\"3\"").delete("/api/v1/organizations/" + id)
+                .then().statusCode(200).body("status", equalTo("archived")).body("version", equalTo(4));
+        // archived: still readable, no longer listed by default, listed with status=archived, frozen
+        given().get("/api/v1/organizations/" + id).then().statusCode(200).body("status", equalTo("archived"));
+        given().queryParam("slug", slug).get("/api/v1/organizations").then().body("items", hasSize(0));
+        given().queryParam("slug", slug).queryParam("status", "archived").get("/api/v1/organizations").then().body("items", hasSize(1));
+        Api.admin().header("If-Match", "\"4\"").contentType("application/merge-patch+json").body("{\"divisionId\": \"x\"}")
+                .patch("/api/v1/organizations/" + id).then().statusCode(409);
+
+        given().get("/api/v1/organizations/" + id + "/history").then().statusCode(200)
+                .body("items.version", contains(1, 2, 3, 4))
+                .body("items.type", contains("civic.organization.created", "civic.organization.updated",
+                        "civic.organization.updated", "civic.organization.archived"))
+                .body("items[1].snapshot.name.en", equalTo("Gyeonggi-do"))
+                .body("items[0].changedBy", equalTo("admin@civic-registry.test"));
+    }
+
+    @Test
+    void singleLanguageViewsKeepTheFullMapInTheDefaultView() {
+        String id = Api.organization(Api.unique("jeonnam"), "전라남도", "Jeollanam-do", "province", null);
+        given().get("/api/v1/organizations/" + id).then().body("name.ko", equalTo("전라남도")).body("name.en", equalTo("Jeollanam-do"));
+        given().queryParam("lang", "en").get("/api/v1/organizations/" + id).then()
+                .header("Content-Language", "en").header("ETag", "\"1-en\"")
+                .body("name.en", equalTo("Jeollanam-do")).body("name.ko", nullValue());
+        given().header("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.8").get("/api/v1/organizations/" + id).then()
+                .body("name.ko", equalTo("전라남도")).body("name.en", nullValue());
+        // a language the record lacks falls back to one it has, never to nothing
+        String onlyKorean = Api.admin().body("{\"name\": {\"ko\": \"오월어머니회\"}, \"classification\": \"civic_group\"}")
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        given().queryParam("lang", "en").get("/api/v1/organizations/" + onlyKorean).then().body("name.ko", equalTo("오월어머니회"));
+        given().queryParam("lang", "12345").get("/api/v1/organizations/" + id).then().statusCode(400);
+    }
+
+    @Test
+    void filtersByClassificationParentAndNameInBothLanguages() {
+        String province = Api.organization(Api.unique("chungnam"), "충청남도", "Chungcheongnam-do", "province", null);
+        String committee = Api.organization(Api.unique("chungnam-committee"), "충남균형발전위원회", "Chungnam Balance Committee",
+                "committee", province);
+
+        given().queryParam("parent", province).get("/api/v1/organizations").then().statusCode(200)
+                .body("items.id", contains(committee));
+        given().queryParam("q", "균형발전").queryParam("classification", "committee").get("/api/v1/organizations").then()
+                .body("items.id", hasItem(committee)).body("items.id", not(hasItem(province)));
+        given().queryParam("q", "충청").get("/api/v1/organizations").then().body("items.id", hasItem(province))
+                .body("items.id", not(hasItem(committee)));
+        given().queryParam("q", "CHUNGCHEONG").get("/api/v1/organizations").then().body("items.id", hasItem(province));
+        given().queryParam("q", "100%_").get("/api/v1/organizations").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("classification", "galaxy").get("/api/v1/organizations").then().statusCode(400)
+                .body("violations[0].field", equalTo("classification"));
+        given().queryParam("parent", "no-such-organization").get("/api/v1/organizations").then().statusCode(400)
+                .body("violations[0].field", equalTo("parent"));
+
+        String provinceUpdated = given().get("/api/v1/organizations/" + province).path("updatedAt");
+        OffsetDateTime before = OffsetDateTime.parse(provinceUpdated).plusNanos(1000);
+        String later = Api.organization(Api.unique("jeonbuk"), "전북특별자치도", "Jeonbuk State", "special_self_governing_province", null);
+        List<String> changed = given().queryParam("updatedSince", before.toString()).queryParam("limit", 200)
+                .get("/api/v1/organizations").then().statusCode(200).extract().path("items.id");
+        assertThat(changed).contains(later).doesNotContain(province);
+    }
+
+    @Test
+    void cursorPagingWalksEveryRecordOnceWithLinkHeaders() {
+        String parent = Api.organization(Api.unique("paging"), "페이지", "Paging", "country", null);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            expected.add(Api.organization(Api.unique("district"), "구" + i, "District " + i, "district", parent));
+        }
+        List<String> seen = new ArrayList<>();
+        String next = "/api/v1/organizations?parent=" + parent + "&limit=3";
+        int pages = 0;
+        while (next != null) {
+            Response page = given().get(next);
+            page.then().statusCode(200);
+            seen.addAll(page.path("items.id"));
+            String link = page.header("Link");
+            String cursor = page.path("nextCursor");
+            if (cursor == null) {
+                assertThat(link).isNull();
+                next = null;
+            } else {
+                assertThat(link).contains("rel=\"next\"").contains("cursor=" + cursor);
+                next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            }
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void editorOfAProvinceMayWriteItsChildrenOnly() {
+        String slug = Api.unique("gyeonggi");
+        String province = Api.organization(slug, "경기도", "Gyeonggi Province", "province", null);
+        String city = given().auth().oauth2(org.civicregistry.testsupport.Tokens.editor(slug)).contentType("application/json")
+                .body("{\"name\": {\"ko\": \"수원시\", \"en\": \"Suwon\"}, \"classification\": \"city\", \"parentId\": \"" + province + "\"}")
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        assertThat(city).isNotNull();
+        given().auth().oauth2(org.civicregistry.testsupport.Tokens.editor(slug)).contentType("application/json")
+                .body("{\"name\": {\"ko\": \"독립\", \"en\": \"Standalone\"}, \"classification\": \"city\"}")
+                .post("/api/v1/organizations").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString(slug));
+    }
+
+    @Test
+    void anOrganizationCannotBecomeItsOwnAncestor() {
+        String top = Api.organization(Api.unique("top"), "위", "Top", "country", null);
+        String middle = Api.organization(Api.unique("middle"), "중간", "Middle", "province", top);
+        Api.admin().header("If-Match", "\"1\"")
+                .body("{\"name\": {\"ko\": \"위\"}, \"classification\": \"country\", \"parentId\": \"" + middle + "\"}")
+                .put("/api/v1/organizations/" + top).then().statusCode(422).body("violations[0].field", equalTo("parentId"));
+        given().get("/api/v1/organizations/" + top).then().body("version", equalTo(1)).body("parentId", nullValue())
+                .body("id", notNullValue());
+    }
+}
