@@ -57,6 +57,33 @@ public final class Database {
         return new Database(replaceDatabase(serverUrl, name), user, password);
     }
 
+    /**
+     * An embedded PostgreSQL server whose data stays in {@code dataDir} across runs, on a fixed port:
+     * for the local platform ({@code ./civic up}). The caller closes it.
+     */
+    public static EmbeddedPostgres persistentServer(java.nio.file.Path dataDir, int port) {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** Creates database {@code name} on the server if it is not there yet. */
+    public static void ensureDatabase(String serverUrl, String user, String password, String name) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+                Statement statement = admin.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'")) {
+            if (!rs.next()) {
+                statement.execute("create database " + name + " encoding 'UTF8' template template0");
+            }
+        }
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -97,7 +124,7 @@ public final class Database {
     }
 
     /** jdbc:postgresql://host:port/db?params → the same with another database. */
-    static String replaceDatabase(String url, String database) {
+    public static String replaceDatabase(String url, String database) {
         int hostStart = url.indexOf("//") + 2;
         int slash = url.indexOf('/', hostStart);
         int query = url.indexOf('?', hostStart);

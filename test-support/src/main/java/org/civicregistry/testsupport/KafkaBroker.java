@@ -58,6 +58,23 @@ public final class KafkaBroker {
         return shared;
     }
 
+    /**
+     * A broker whose log stays in {@code logDir} across runs, on fixed ports: for the local platform
+     * ({@code ./civic up}). Formats the directory on first use.
+     */
+    public static KafkaBroker persistent(Path logDir, int port, int controllerPort) {
+        try {
+            Files.createDirectories(logDir);
+            KafkaBroker broker = new KafkaBroker(logDir, port, controllerPort);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                broker.format();
+            }
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }

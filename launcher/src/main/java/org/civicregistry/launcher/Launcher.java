@@ -1,0 +1,262 @@
+package org.civicregistry.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.civicregistry.testsupport.Database;
+import org.civicregistry.testsupport.KafkaBroker;
+
+import io.smallrye.jwt.build.Jwt;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * {@code ./civic up}: starts PostgreSQL (embedded, data under {@code CIVIC_HOME}; or the server of
+ * {@code CIVIC_PG_URL}), a Kafka broker (embedded KRaft, data under {@code CIVIC_HOME}; or
+ * {@code CIVIC_KAFKA_BOOTSTRAP}), creates the service databases, starts each packaged service as its
+ * own process, waits until each is ready and prints where to go. Ctrl-C (or {@code ./civic down})
+ * stops everything; a second start reuses the data.
+ */
+public final class Launcher {
+
+    /** The services this platform runs: name, database, port setting and default port. */
+    private record Service(String name, String database, String portVariable, int defaultPort) {
+    }
+
+    private static final List<Service> SERVICES = List.of(new Service("officials-service", "officials", "CIVIC_OFFICIALS_PORT", 8081));
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private EmbeddedPostgres postgres;
+    private KafkaBroker kafka;
+
+    private Launcher(Path root) {
+        this.root = root;
+        this.home = Path.of(env("CIVIC_HOME", root.resolve(".civic").toString())).toAbsolutePath();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Launcher launcher = new Launcher(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "civic-shutdown"));
+        try {
+            launcher.up();
+        } catch (LaunchException e) {
+            System.err.println("\ncivic: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    private void up() throws Exception {
+        Files.createDirectories(home.resolve("logs"));
+        int pgPort = port("CIVIC_PG_PORT", 5433);
+        int kafkaPort = port("CIVIC_KAFKA_PORT", 9092);
+        for (Service service : SERVICES) {
+            requireFree(port(service.portVariable(), service.defaultPort()), service.portVariable());
+        }
+
+        String pgUrl = System.getenv("CIVIC_PG_URL");
+        String pgUser = env("CIVIC_PG_USER", "postgres");
+        String pgPassword = env("CIVIC_PG_PASSWORD", "postgres");
+        if (pgUrl == null || pgUrl.isBlank()) {
+            requireFree(pgPort, "CIVIC_PG_PORT");
+            step("PostgreSQL (embedded, data in " + home.resolve("postgres") + ", port " + pgPort + ")");
+            postgres = Database.persistentServer(home.resolve("postgres"), pgPort);
+            pgUrl = postgres.getJdbcUrl("postgres", "postgres");
+        } else {
+            step("PostgreSQL at " + pgUrl);
+        }
+        for (Service service : SERVICES) {
+            Database.ensureDatabase(pgUrl, pgUser, pgPassword, service.database());
+        }
+        done();
+
+        String bootstrap = System.getenv("CIVIC_KAFKA_BOOTSTRAP");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            requireFree(kafkaPort, "CIVIC_KAFKA_PORT");
+            int controllerPort = port("CIVIC_KAFKA_CONTROLLER_PORT", kafkaPort + 1);
+            requireFree(controllerPort, "CIVIC_KAFKA_CONTROLLER_PORT");
+            step("Kafka (embedded KRaft, data in " + home.resolve("kafka") + ", port " + kafkaPort + ")");
+            kafka = KafkaBroker.persistent(home.resolve("kafka"), kafkaPort, controllerPort);
+            kafka.start();
+            bootstrap = kafka.bootstrapServers();
+        } else {
+            step("Kafka at " + bootstrap);
+        }
+        done();
+
+        Path publicKey = keys();
+        for (Service service : SERVICES) {
+            int port = port(service.portVariable(), service.defaultPort());
+            step(service.name() + " on port " + port);
+            Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new LaunchException(jar + " is missing: build first (./civic up builds what is missing).");
+            }
+            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("logs/" + service.name() + ".log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", Database.replaceDatabase(pgUrl, service.database()));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+            environment.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
+            processes.put(service.name(), builder.start());
+            waitReady(service.name(), port);
+            done();
+        }
+
+        String token = Jwt.issuer("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
+                .expiresIn(Duration.ofDays(1)).sign(privateKey());
+        int officials = port("CIVIC_OFFICIALS_PORT", 8081);
+        System.out.println("""
+
+                Civic Registry is running.
+                  Swagger UI      http://localhost:%1$d/q/swagger-ui
+                  OpenAPI         http://localhost:%1$d/q/openapi
+                  People          http://localhost:%1$d/api/v1/people
+                  Kafka topic     civic.officials.v1 on %2$s
+                  Logs            %3$s
+                  Admin token (valid one day), for writes:
+                    export CIVIC_TOKEN=%4$s
+                    curl -H "Authorization: Bearer $CIVIC_TOKEN" -H 'Content-Type: application/json' \\
+                      -d '{"name":{"ko":"광주광역시","en":"Gwangju"},"classification":"metropolitan_city"}' \\
+                      http://localhost:%1$d/api/v1/organizations
+                Ctrl-C or ./civic down stops everything; the data stays in %5$s.
+                """.formatted(officials, bootstrap, home.resolve("logs"), token, home));
+        Files.writeString(home.resolve("admin-token"), token);
+    }
+
+    private void waitReady(String name, int port) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(name);
+            if (!process.isAlive()) {
+                throw new LaunchException(name + " exited with code " + process.exitValue() + "; see "
+                        + home.resolve("logs/" + name + ".log"));
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            System.out.print(".");
+            Thread.sleep(500);
+        }
+        throw new LaunchException(name + " was not ready within 90 s; see " + home.resolve("logs/" + name + ".log"));
+    }
+
+    private void stop() {
+        processes.forEach((name, process) -> process.destroy());
+        processes.values().forEach(p -> {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    /** The key pair services verify writers' tokens with, made once per CIVIC_HOME. */
+    private Path keys() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("keys"));
+        Path publicKey = dir.resolve("public-key.pem");
+        if (!Files.exists(publicKey)) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Files.writeString(dir.resolve("private-key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        }
+        return publicKey;
+    }
+
+    private PrivateKey privateKey() throws Exception {
+        String pem = Files.readString(home.resolve("keys/private-key.pem"))
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static void requireFree(int port, String variable) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new LaunchException("port " + port + " is already in use. Stop what uses it, or choose another port with "
+                    + variable + "=...");
+        }
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new LaunchException(variable + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    private static String env(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void step(String what) {
+        System.out.print("  starting " + what + " ");
+    }
+
+    private static void done() {
+        System.out.println(" ready");
+    }
+
+    private static final class LaunchException extends RuntimeException {
+        LaunchException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
