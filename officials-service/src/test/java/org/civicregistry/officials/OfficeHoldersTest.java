@@ -36,6 +36,7 @@ class OfficeHoldersTest {
     String kimDooKwan;
     String songGiDo;
     String leeTerm;
+    String democraticParty;
 
     /** Seeded once, on the first test: Quarkus points rest-assured at the service only per test. */
     @BeforeEach
@@ -57,10 +58,11 @@ class OfficeHoldersTest {
         leeTerm = Api.membership(lee, mayorPost, "2018-07-01", "2022-06-30");
         Api.membership(kang, mayorPost, "2022-07-01", null);
         Api.membership(kim, governorPost, "2022-07-01", null);
+        democraticParty = Api.organization(Api.unique("democratic-party"), "더불어민주당", "Democratic Party of Korea", "party", null);
         for (String coChair : new String[] { kimDooKwan, songGiDo }) {
             Api.admin().body("""
-                    {"personId": "%s", "organizationId": "%s", "role": "co-chair",
-                     "label": {"ko": "공동위원장", "en": "Co-chair"}, "start": "2022-01"}""".formatted(coChair, committee))
+                    {"personId": "%s", "organizationId": "%s", "role": "co-chair", "onBehalfOfId": "%s",
+                     "label": {"ko": "공동위원장", "en": "Co-chair"}, "start": "2022-01"}""".formatted(coChair, committee, democraticParty))
                     .post("/api/v1/memberships").then().statusCode(201);
         }
     }
@@ -94,6 +96,10 @@ class OfficeHoldersTest {
                 .then().body("items.name.ko", contains("김동연"));
         given().queryParam("organization", gwangju).queryParam("role", "governor").get("/api/v1/people")
                 .then().body("items", hasSize(0));
+        given().queryParam("party", democraticParty).get("/api/v1/people")
+                .then().body("items.name.en", containsInAnyOrder("Kim Doo-kwan", "Song Gi-do"));
+        given().queryParam("party", democraticParty).queryParam("role", "co-chair").queryParam("lang", "ko").get("/api/v1/memberships")
+                .then().body("items", hasSize(2)).body("items[0].label.ko", equalTo("공동위원장")).body("items[0].label.en", org.hamcrest.Matchers.nullValue());
         given().queryParam("at", "2019-02-30").get("/api/v1/people").then().statusCode(400)
                 .body("violations[0].field", equalTo("at"));
     }
