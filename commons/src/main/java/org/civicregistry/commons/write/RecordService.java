@@ -40,7 +40,7 @@ import org.civicregistry.commons.security.Jurisdictions;
  * @param <I> the input body (POST, PUT, and the base a PATCH is merged into)
  * @param <V> the view the API returns and the event carries
  */
-public abstract class RecordService<E extends RecordEntity, I, V> {
+public abstract class RecordService<E extends RecordEntity, I, V extends Localizable<V>> {
 
     @Inject
     protected EntityManager em;
@@ -54,7 +54,7 @@ public abstract class RecordService<E extends RecordEntity, I, V> {
     protected Validator validator;
 
     /** The record kind in event types and history: {@code person} → {@code civic.person.created}. */
-    protected abstract String entityType();
+    public abstract String entityType();
 
     protected abstract Class<E> entityClass();
 

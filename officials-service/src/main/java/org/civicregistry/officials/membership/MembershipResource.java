@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
@@ -36,6 +35,7 @@ import org.civicregistry.officials.person.PersonService;
 import org.civicregistry.officials.post.PostService;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
+import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,7 +58,7 @@ public class MembershipResource {
     private final OrganizationService organizations;
     private final PersonService people;
     private final PostService posts;
-    private final History history;
+    private final RecordEndpoints<Membership, MembershipInput, MembershipView> endpoints;
 
     public MembershipResource(MembershipService memberships, OrganizationService organizations, PersonService people,
             PostService posts, History history) {
@@ -66,7 +66,7 @@ public class MembershipResource {
         this.organizations = organizations;
         this.people = people;
         this.posts = posts;
-        this.history = history;
+        this.endpoints = new RecordEndpoints<>(memberships, history);
     }
 
     @GET
@@ -115,9 +115,7 @@ public class MembershipResource {
     public Response get(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
-        String language = Languages.requested(lang, headers);
-        Membership membership = memberships.find(Params.id(id));
-        return Responses.read(request, membership.version, language, memberships.view(membership).in(language));
+        return endpoints.read(id, lang, headers, request);
     }
 
     @GET
@@ -129,8 +127,7 @@ public class MembershipResource {
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        Membership membership = memberships.find(Params.id(id));
-        return PagedResponse.of(history.of("membership", membership.id, PageRequest.of(limit, cursor)), uri);
+        return endpoints.history(id, limit, cursor, uri);
     }
 
     @POST
@@ -144,8 +141,7 @@ public class MembershipResource {
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context UriInfo uri) {
-        Membership membership = memberships.create(input);
-        return Responses.created(uri, membership.id, membership.version, memberships.view(membership));
+        return endpoints.create(input, uri);
     }
 
     @PUT
@@ -161,8 +157,7 @@ public class MembershipResource {
     public Response replace(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context HttpHeaders headers) {
-        Membership membership = memberships.replace(Params.id(id), headers, input);
-        return Responses.updated(membership.version, memberships.view(membership));
+        return endpoints.replace(id, input, headers);
     }
 
     @PATCH
@@ -179,8 +174,7 @@ public class MembershipResource {
     public Response patch(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        Membership membership = memberships.patch(Params.id(id), headers, patch);
-        return Responses.updated(membership.version, memberships.view(membership));
+        return endpoints.patch(id, patch, headers);
     }
 
     @DELETE
@@ -194,8 +188,7 @@ public class MembershipResource {
     public Response archive(@Parameter(description = "Membership id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
-        Membership membership = memberships.archive(Params.id(id), headers);
-        return Responses.updated(membership.version, memberships.view(membership));
+        return endpoints.archive(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -36,7 +36,7 @@ public class MembershipService extends RecordService<Membership, MembershipInput
     }
 
     @Override
-    protected String entityType() {
+    public String entityType() {
         return "membership";
     }
 

@@ -9,6 +9,7 @@ import org.civicregistry.commons.record.PartialDate;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.record.SourceRef;
 import org.civicregistry.commons.text.LocalizedText;
+import org.civicregistry.commons.write.Localizable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Membership")
@@ -31,8 +32,9 @@ public record MembershipView(
         RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) {
+        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) implements Localizable<MembershipView> {
 
+    @Override
     public MembershipView in(String language) {
         return language == null || label == null ? this : new MembershipView(id, slug, personId, organizationId, postId,
                 role, label.in(language), onBehalfOfId, start, end, acting, endReason, current, identifiers, sources,

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
@@ -33,6 +32,7 @@ import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
+import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,11 +52,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationResource {
 
     private final OrganizationService organizations;
-    private final History history;
+    private final RecordEndpoints<Organization, OrganizationInput, OrganizationView> endpoints;
 
     public OrganizationResource(OrganizationService organizations, History history) {
         this.organizations = organizations;
-        this.history = history;
+        this.endpoints = new RecordEndpoints<>(organizations, history);
     }
 
     @GET
@@ -99,9 +99,7 @@ public class OrganizationResource {
     public Response get(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
-        String language = Languages.requested(lang, headers);
-        Organization org = organizations.find(Params.id(id));
-        return Responses.read(request, org.version, language, organizations.view(org).in(language));
+        return endpoints.read(id, lang, headers, request);
     }
 
     @GET
@@ -113,8 +111,7 @@ public class OrganizationResource {
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        Organization org = organizations.find(Params.id(id));
-        return PagedResponse.of(history.of("organization", org.id, PageRequest.of(limit, cursor)), uri);
+        return endpoints.history(id, limit, cursor, uri);
     }
 
     @POST
@@ -128,8 +125,7 @@ public class OrganizationResource {
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context UriInfo uri) {
-        Organization org = organizations.create(input);
-        return Responses.created(uri, org.id, org.version, organizations.view(org));
+        return endpoints.create(input, uri);
     }
 
     @PUT
@@ -145,8 +141,7 @@ public class OrganizationResource {
     public Response replace(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context HttpHeaders headers) {
-        Organization org = organizations.replace(Params.id(id), headers, input);
-        return Responses.updated(org.version, organizations.view(org));
+        return endpoints.replace(id, input, headers);
     }
 
     @PATCH
@@ -163,8 +158,7 @@ public class OrganizationResource {
     public Response patch(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        Organization org = organizations.patch(Params.id(id), headers, patch);
-        return Responses.updated(org.version, organizations.view(org));
+        return endpoints.patch(id, patch, headers);
     }
 
     @DELETE
@@ -178,8 +172,7 @@ public class OrganizationResource {
     public Response archive(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
-        Organization org = organizations.archive(Params.id(id), headers);
-        return Responses.updated(org.version, organizations.view(org));
+        return endpoints.archive(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -24,7 +24,7 @@ public class OrganizationService extends RecordService<Organization, Organizatio
     private static final int MAX_DEPTH = 16;
 
     @Override
-    protected String entityType() {
+    public String entityType() {
         return "organization";
     }
 

@@ -10,6 +10,7 @@ import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.record.SourceRef;
 import org.civicregistry.commons.text.LocalizedText;
 import org.civicregistry.officials.common.OtherName;
+import org.civicregistry.commons.write.Localizable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Organization")
@@ -28,8 +29,9 @@ public record OrganizationView(
         RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) {
+        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) implements Localizable<OrganizationView> {
 
+    @Override
     public OrganizationView in(String language) {
         return language == null ? this : new OrganizationView(id, slug, name.in(language), otherNames, classification,
                 parentId, divisionId, foundedOn, dissolvedOn, identifiers, sources, status, createdAt, updatedAt, version);

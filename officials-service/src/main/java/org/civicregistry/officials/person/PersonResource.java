@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
@@ -38,6 +37,7 @@ import org.civicregistry.officials.organization.OrganizationService;
 import org.civicregistry.officials.post.PostService;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
+import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,7 +60,7 @@ public class PersonResource {
     private final OrganizationService organizations;
     private final PostService posts;
     private final MembershipService memberships;
-    private final History history;
+    private final RecordEndpoints<Person, PersonInput, PersonView> endpoints;
 
     public PersonResource(PersonService people, OrganizationService organizations, PostService posts,
             MembershipService memberships, History history) {
@@ -68,7 +68,7 @@ public class PersonResource {
         this.organizations = organizations;
         this.posts = posts;
         this.memberships = memberships;
-        this.history = history;
+        this.endpoints = new RecordEndpoints<>(people, history);
     }
 
     @GET
@@ -138,9 +138,7 @@ public class PersonResource {
     public Response get(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
-        String language = Languages.requested(lang, headers);
-        Person person = people.find(Params.id(id));
-        return Responses.read(request, person.version, language, people.view(person).in(language));
+        return endpoints.read(id, lang, headers, request);
     }
 
     @GET
@@ -152,8 +150,7 @@ public class PersonResource {
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        Person person = people.find(Params.id(id));
-        return PagedResponse.of(history.of("person", person.id, PageRequest.of(limit, cursor)), uri);
+        return endpoints.history(id, limit, cursor, uri);
     }
 
     @POST
@@ -167,8 +164,7 @@ public class PersonResource {
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context UriInfo uri) {
-        Person person = people.create(input);
-        return Responses.created(uri, person.id, person.version, people.view(person));
+        return endpoints.create(input, uri);
     }
 
     @PUT
@@ -184,8 +180,7 @@ public class PersonResource {
     public Response replace(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context HttpHeaders headers) {
-        Person person = people.replace(Params.id(id), headers, input);
-        return Responses.updated(person.version, people.view(person));
+        return endpoints.replace(id, input, headers);
     }
 
     @PATCH
@@ -202,8 +197,7 @@ public class PersonResource {
     public Response patch(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        Person person = people.patch(Params.id(id), headers, patch);
-        return Responses.updated(person.version, people.view(person));
+        return endpoints.patch(id, patch, headers);
     }
 
     @DELETE
@@ -217,8 +211,7 @@ public class PersonResource {
     public Response archive(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
-        Person person = people.archive(Params.id(id), headers);
-        return Responses.updated(person.version, people.view(person));
+        return endpoints.archive(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -25,7 +25,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     }
 
     @Override
-    protected String entityType() {
+    public String entityType() {
         return "person";
     }
 

@@ -11,6 +11,7 @@ import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.record.SourceRef;
 import org.civicregistry.commons.text.LocalizedText;
 import org.civicregistry.officials.common.OtherName;
+import org.civicregistry.commons.write.Localizable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Person")
@@ -27,8 +28,9 @@ public record PersonView(
         RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) {
+        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) implements Localizable<PersonView> {
 
+    @Override
     public PersonView in(String language) {
         return language == null ? this : new PersonView(id, slug, name.in(language), otherNames, birthDate, image,
                 contacts, identifiers, sources, status, createdAt, updatedAt, version);

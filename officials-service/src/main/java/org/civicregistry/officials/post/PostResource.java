@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
@@ -34,6 +33,7 @@ import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.officials.organization.OrganizationService;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
+import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,12 +54,12 @@ public class PostResource {
 
     private final PostService posts;
     private final OrganizationService organizations;
-    private final History history;
+    private final RecordEndpoints<Post, PostInput, PostView> endpoints;
 
     public PostResource(PostService posts, OrganizationService organizations, History history) {
         this.posts = posts;
         this.organizations = organizations;
-        this.history = history;
+        this.endpoints = new RecordEndpoints<>(posts, history);
     }
 
     @GET
@@ -102,9 +102,7 @@ public class PostResource {
     public Response get(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
-        String language = Languages.requested(lang, headers);
-        Post post = posts.find(Params.id(id));
-        return Responses.read(request, post.version, language, posts.view(post).in(language));
+        return endpoints.read(id, lang, headers, request);
     }
 
     @GET
@@ -116,8 +114,7 @@ public class PostResource {
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        Post post = posts.find(Params.id(id));
-        return PagedResponse.of(history.of("post", post.id, PageRequest.of(limit, cursor)), uri);
+        return endpoints.history(id, limit, cursor, uri);
     }
 
     @POST
@@ -131,8 +128,7 @@ public class PostResource {
                     @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PostInput input, @Context UriInfo uri) {
-        Post post = posts.create(input);
-        return Responses.created(uri, post.id, post.version, posts.view(post));
+        return endpoints.create(input, uri);
     }
 
     @PUT
@@ -148,8 +144,7 @@ public class PostResource {
     public Response replace(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PostInput input, @Context HttpHeaders headers) {
-        Post post = posts.replace(Params.id(id), headers, input);
-        return Responses.updated(post.version, posts.view(post));
+        return endpoints.replace(id, input, headers);
     }
 
     @PATCH
@@ -166,8 +161,7 @@ public class PostResource {
     public Response patch(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        Post post = posts.patch(Params.id(id), headers, patch);
-        return Responses.updated(post.version, posts.view(post));
+        return endpoints.patch(id, patch, headers);
     }
 
     @DELETE
@@ -181,8 +175,7 @@ public class PostResource {
     public Response archive(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
-        Post post = posts.archive(Params.id(id), headers);
-        return Responses.updated(post.version, posts.view(post));
+        return endpoints.archive(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -25,7 +25,7 @@ public class PostService extends RecordService<Post, PostInput, PostView> {
     }
 
     @Override
-    protected String entityType() {
+    public String entityType() {
         return "post";
     }
 

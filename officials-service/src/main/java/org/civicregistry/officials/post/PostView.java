@@ -9,6 +9,7 @@ import org.civicregistry.commons.record.PartialDate;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.record.SourceRef;
 import org.civicregistry.commons.text.LocalizedText;
+import org.civicregistry.commons.write.Localizable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Post")
@@ -25,8 +26,9 @@ public record PostView(
         RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) {
+        @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) implements Localizable<PostView> {
 
+    @Override
     public PostView in(String language) {
         return language == null ? this : new PostView(id, slug, label.in(language), role, organizationId, start, end,
                 identifiers, sources, status, createdAt, updatedAt, version);

@@ -1,0 +1,62 @@
+package org.civicregistry.commons.write;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.record.RecordEntity;
+import org.civicregistry.commons.text.Languages;
+
+/**
+ * The HTTP side of the record operations every collection has (read one, history, create, PUT,
+ * PATCH, archive), so each resource method is one line under its own OpenAPI description.
+ */
+public final class RecordEndpoints<E extends RecordEntity, I, V extends Localizable<V>> {
+
+    private final RecordService<E, I, V> records;
+    private final History history;
+
+    public RecordEndpoints(RecordService<E, I, V> records, History history) {
+        this.records = records;
+        this.history = history;
+    }
+
+    public Response read(String id, String lang, HttpHeaders headers, Request request) {
+        String language = Languages.requested(lang, headers);
+        E entity = records.find(Params.id(id));
+        return Responses.read(request, entity.version, language, records.view(entity).in(language));
+    }
+
+    public Response history(String id, String limit, String cursor, UriInfo uri) {
+        E entity = records.find(Params.id(id));
+        return PagedResponse.of(history.of(records.entityType(), entity.id, PageRequest.of(limit, cursor)), uri);
+    }
+
+    public Response create(I input, UriInfo uri) {
+        E entity = records.create(input);
+        return Responses.created(uri, entity.id, entity.version, records.view(entity));
+    }
+
+    public Response replace(String id, I input, HttpHeaders headers) {
+        E entity = records.replace(Params.id(id), headers, input);
+        return Responses.updated(entity.version, records.view(entity));
+    }
+
+    public Response patch(String id, JsonNode patch, HttpHeaders headers) {
+        E entity = records.patch(Params.id(id), headers, patch);
+        return Responses.updated(entity.version, records.view(entity));
+    }
+
+    public Response archive(String id, HttpHeaders headers) {
+        E entity = records.archive(Params.id(id), headers);
+        return Responses.updated(entity.version, records.view(entity));
+    }
+}
