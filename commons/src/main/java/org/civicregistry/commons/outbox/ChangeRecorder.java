@@ -60,7 +60,7 @@ public class ChangeRecorder {
         em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)"
                         + " values (:eventId, :topic, :key, :type, :subject, :at, cast(:payload as json))")
                 .setParameter("eventId", Ids.next())
-                .setParameter("topic", config.topic())
+                .setParameter("topic", config.topic().orElseThrow(() -> new IllegalStateException("civic.outbox.topic is not set")))
                 .setParameter("key", id.toString())
                 .setParameter("type", type)
                 .setParameter("subject", id.toString())

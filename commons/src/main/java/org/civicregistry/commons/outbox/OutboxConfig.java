@@ -1,6 +1,7 @@
 package org.civicregistry.commons.outbox;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,10 +10,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "civic.outbox")
 public interface OutboxConfig {
 
-    /** The topic every change of this service is published to, e.g. {@code civic.officials.v1}. */
-    String topic();
+    /**
+     * The topic every change of this service is published to, e.g. {@code civic.officials.v1}.
+     * A service that publishes nothing (the gateway) leaves it unset: no relay, no outbox check.
+     */
+    Optional<String> topic();
 
     /** The CloudEvents {@code source} of this service's events, e.g. {@code /civic-registry/officials}. */
+    @WithDefault("/civic-registry")
     String source();
 
     /** Partitions of the topic when the service creates it. */

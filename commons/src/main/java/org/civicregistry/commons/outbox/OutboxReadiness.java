@@ -38,7 +38,11 @@ public class OutboxReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").withData("topic", config.topic());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox");
+        if (config.topic().isEmpty()) {
+            return response.up().withData("topic", "none").build();
+        }
+        response.withData("topic", config.topic().get());
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select count(*), min(occurred_at) from outbox_event")) {

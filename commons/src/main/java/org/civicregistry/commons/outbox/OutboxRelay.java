@@ -67,6 +67,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
+    private final String topic;
     private final long lockKey;
     private final Counter published;
     private final Counter failures;
@@ -85,14 +86,18 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         // One lock per topic: the services share no database, but a shared server must not make them wait on each other.
-        this.lockKey = ("civic-outbox:" + config.topic()).hashCode();
+        this.topic = config.topic().orElse(null);
+        this.lockKey = ("civic-outbox:" + topic).hashCode();
         this.published = Counter.builder("civic.outbox.published").description("Events published to Kafka")
-                .tag("topic", config.topic()).register(registry);
+                .tag("topic", String.valueOf(topic)).register(registry);
         this.failures = Counter.builder("civic.outbox.failures").description("Failed publish attempts")
-                .tag("topic", config.topic()).register(registry);
+                .tag("topic", String.valueOf(topic)).register(registry);
     }
 
     void start(@Observes StartupEvent event) {
+        if (topic == null) {
+            return;
+        }
         if (!config.relay().enabled()) {
             LOG.info("Outbox relay disabled on this replica");
             return;
@@ -141,7 +146,7 @@ public class OutboxRelay {
                     continue;
                 }
                 leader = true;
-                LOG.infof("Outbox relay for %s is the publisher", config.topic());
+                LOG.infof("Outbox relay for %s is the publisher", topic);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
                 }
@@ -261,10 +266,10 @@ public class OutboxRelay {
         try (Admin admin = Admin.create(clientConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            if (!existing.contains(config.topic())) {
-                admin.createTopics(List.of(new NewTopic(config.topic(), config.partitions(), config.replicationFactor())))
+            if (!existing.contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, config.partitions(), config.replicationFactor())))
                         .all().get(10, TimeUnit.SECONDS);
-                LOG.infof("Created topic %s (%d partitions)", config.topic(), config.partitions());
+                LOG.infof("Created topic %s (%d partitions)", topic, config.partitions());
             }
             topicReady = true;
         } catch (ExecutionException e) {
@@ -272,9 +277,9 @@ public class OutboxRelay {
                 topicReady = true;
                 return;
             }
-            throw new PublishException("cannot create topic " + config.topic() + ": " + e.getCause().getMessage());
+            throw new PublishException("cannot create topic " + topic + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            throw new PublishException("Kafka did not answer while checking topic " + config.topic());
+            throw new PublishException("Kafka did not answer while checking topic " + topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted");
@@ -291,7 +296,7 @@ public class OutboxRelay {
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(6_000, config.relay().sendTimeout().toMillis()),
-                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic()));
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + topic));
             producer = new KafkaProducer<>(props, new StringSerializer(), new CloudEventSerializer());
         }
         return producer;

@@ -20,8 +20,11 @@ public enum ProblemType {
     UNKNOWN_REFERENCE(422, "Unknown reference", "unknown-reference"),
     UNPROCESSABLE(422, "Request cannot be applied", "unprocessable"),
     PRECONDITION_REQUIRED(428, "Precondition required", "precondition-required"),
+    TOO_MANY_REQUESTS(429, "Too many requests", "rate-limited"),
     INTERNAL(500, "Internal error", "internal"),
-    UNAVAILABLE(503, "Service unavailable", "unavailable");
+    BAD_GATEWAY(502, "Upstream failed", "bad-gateway"),
+    UNAVAILABLE(503, "Service unavailable", "unavailable"),
+    GATEWAY_TIMEOUT(504, "Upstream timeout", "upstream-timeout");
 
     private static final String BASE = "https://civic-registry.org/problems/";
 

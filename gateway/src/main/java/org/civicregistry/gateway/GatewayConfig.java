@@ -1,0 +1,129 @@
+package org.civicregistry.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the gateway is told from outside (civic.gateway.*, or CIVIC_GATEWAY_* variables). */
+@ConfigMapping(prefix = "civic.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name (officials, agreements, events). */
+    Map<String, Upstream> upstreams();
+
+    /** How long an upstream may take to answer before the client gets a 504. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Extra connection attempts for GET and HEAD when an upstream refuses or drops the connection. */
+    @WithDefault("2")
+    int retries();
+
+    CircuitBreaker circuitBreaker();
+
+    RateLimit rateLimit();
+
+    Docs docs();
+
+    Stream stream();
+
+    Webhooks webhooks();
+
+    interface Upstream {
+        /** Base URL, e.g. http://officials-service:8081 (a Kubernetes service name works). */
+        URI url();
+
+        /** Path prefixes it owns, e.g. /api/v1/people. */
+        List<String> paths();
+    }
+
+    interface CircuitBreaker {
+        /** Failure rate (percent) over the window that opens the breaker. */
+        @WithDefault("50")
+        float failureRateThreshold();
+
+        /** Calls in the sliding window. */
+        @WithDefault("20")
+        int windowSize();
+
+        /** Calls needed before the rate is judged. */
+        @WithDefault("10")
+        int minimumCalls();
+
+        /** How long it stays open before letting trial calls through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a client may make in a burst. */
+        @WithDefault("600")
+        long capacity();
+
+        /** Requests refilled per period. */
+        @WithDefault("600")
+        long refill();
+
+        @WithDefault("1m")
+        Duration period();
+
+        /** The header that identifies a client; without it, the client's address does. */
+        @WithDefault("X-Api-Key")
+        String keyHeader();
+    }
+
+    interface Docs {
+        /** How often the services' OpenAPI documents are fetched again. */
+        @WithDefault("30s")
+        Duration refresh();
+
+        /** The gateway's public base URL, written as the server of the merged document. */
+        Optional<String> publicUrl();
+    }
+
+    interface Stream {
+        /** The topics a client may follow. */
+        @WithDefault("civic.officials.v1,civic.agreements.v1,civic.events.v1")
+        List<String> topics();
+
+        /** A comment line every so often keeps proxies from closing idle streams. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Events queued for one slow client before it is disconnected (it can resume with Last-Event-ID). */
+        @WithDefault("10000")
+        int maxQueued();
+    }
+
+    interface Webhooks {
+        /** Attempts per delivery before it is dead-lettered. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /** How long a receiver may take to answer. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Allow receivers on loopback or private addresses (development and tests only). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+    }
+}

@@ -1,0 +1,175 @@
+package org.civicregistry.gateway.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.civicregistry.gateway.GatewayConfig;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The OpenAPI document of the whole platform: the gateway's own operations (webhooks, the stream)
+ * merged with each service's document, fetched at start and again every
+ * {@code civic.gateway.docs.refresh}, so it follows the services as they change. A service that is
+ * down keeps its last fetched part.
+ */
+@ApplicationScoped
+public class PlatformDocument {
+
+    private static final Logger LOG = Logger.getLogger(PlatformDocument.class);
+
+    private final GatewayConfig config;
+    private final ObjectMapper mapper;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicReference<ObjectNode> merged = new AtomicReference<>();
+    private final Map<String, JsonNode> lastFetched = new java.util.concurrent.ConcurrentHashMap<>();
+    private ScheduledExecutorService refresher;
+    private volatile URI self;
+
+    public PlatformDocument(GatewayConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    void started(@Observes StartupEvent start) {
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "openapi-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, config.docs().refresh().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    /**
+     * The merged document. The gateway's own part is read from its own port, learned from the
+     * first request (the configured port may be 0, picked at random).
+     */
+    public ObjectNode document(int localPort) {
+        ObjectNode document = merged.get();
+        if (self == null || document == null || !lastFetched.containsKey("gateway")) {
+            self = URI.create("http://localhost:" + localPort);
+            refresh();
+            document = merged.get();
+        }
+        return document;
+    }
+
+    /** Fetches every part again and merges them. */
+    public synchronized void refresh() {
+        Map<String, URI> parts = new java.util.LinkedHashMap<>();
+        if (self != null) {
+            parts.put("gateway", self);
+        }
+        config.upstreams().forEach((name, upstream) -> parts.put(name, upstream.url()));
+        // In parallel: a slow service must not hold up the others' parts.
+        parts.entrySet().stream()
+                .map(part -> java.util.concurrent.CompletableFuture.runAsync(
+                        () -> fetch(part.getKey(), part.getValue()).ifPresent(doc -> lastFetched.put(part.getKey(), doc))))
+                .toList()
+                .forEach(java.util.concurrent.CompletableFuture::join);
+        merged.set(merge());
+    }
+
+    private java.util.Optional<JsonNode> fetch(String name, URI base) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                LOG.debugf("OpenAPI of %s answered %d", name, response.statusCode());
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(mapper.readTree(response.body()));
+        } catch (IOException e) {
+            LOG.debugf("OpenAPI of %s not reachable: %s", name, e.getMessage());
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
+    private ObjectNode merge() {
+        ObjectNode document = base();
+        ObjectNode paths = (ObjectNode) document.get("paths");
+        ObjectNode components = (ObjectNode) document.get("components");
+        ArrayNode tags = (ArrayNode) document.get("tags");
+        java.util.Set<String> tagNames = new java.util.HashSet<>();
+        tags.forEach(t -> tagNames.add(t.path("name").asText()));
+        for (String part : lastFetchedInOrder()) {
+            JsonNode doc = lastFetched.get(part);
+            doc.path("paths").fields().forEachRemaining(path -> {
+                if (!path.getKey().startsWith("/q/")) {
+                    paths.putIfAbsent(path.getKey(), path.getValue());
+                }
+            });
+            doc.path("components").fields().forEachRemaining(section -> {
+                ObjectNode target = components.has(section.getKey()) ? (ObjectNode) components.get(section.getKey())
+                        : components.putObject(section.getKey());
+                Iterator<Map.Entry<String, JsonNode>> entries = section.getValue().fields();
+                while (entries.hasNext()) {
+                    Map.Entry<String, JsonNode> entry = entries.next();
+                    JsonNode existing = target.get(entry.getKey());
+                    if (existing == null) {
+                        target.set(entry.getKey(), entry.getValue());
+                    } else if (!existing.equals(entry.getValue())) {
+                        LOG.debugf("Schema %s differs between services; keeping the first", entry.getKey());
+                    }
+                }
+            });
+            doc.path("tags").forEach(tag -> {
+                if (tagNames.add(tag.path("name").asText())) {
+                    tags.add(tag);
+                }
+            });
+        }
+        return document;
+    }
+
+    private java.util.List<String> lastFetchedInOrder() {
+        java.util.List<String> order = new java.util.ArrayList<>();
+        if (lastFetched.containsKey("gateway")) {
+            order.add("gateway");
+        }
+        config.upstreams().keySet().stream().sorted().filter(lastFetched::containsKey).forEach(order::add);
+        return order;
+    }
+
+    private ObjectNode base() {
+        try (InputStream in = getClass().getResourceAsStream("/openapi/platform-base.json")) {
+            ObjectNode base = (ObjectNode) mapper.readTree(in);
+            config.docs().publicUrl().ifPresent(url -> ((ArrayNode) base.withArray("servers")).removeAll()
+                    .addObject().put("url", url));
+            return base;
+        } catch (IOException e) {
+            throw new IllegalStateException("platform-base.json missing from the gateway jar", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.civicregistry.gateway.routing;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import org.civicregistry.commons.problem.Problem;
+import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.gateway.GatewayConfig;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * One upstream service behind the gateway: a Vert.x reverse proxy that streams bodies both ways and
+ * keeps status and headers, with a timeout (504), connection retries for GET/HEAD, a circuit
+ * breaker (503 while open) and {@code Location} rewritten to the gateway's address.
+ */
+public final class UpstreamProxy {
+
+    private static final String STARTED = "civic.started";
+
+    private final String name;
+    private final URI url;
+    private final SocketAddress origin;
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final CircuitBreaker breaker;
+    private final HttpProxy proxy;
+
+    public UpstreamProxy(String name, URI url, Vertx vertx, HttpClient client, GatewayConfig config) {
+        this.name = name;
+        this.url = url;
+        this.vertx = vertx;
+        this.config = config;
+        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+        this.origin = SocketAddress.inetSocketAddress(port, url.getHost());
+        GatewayConfig.CircuitBreaker cb = config.circuitBreaker();
+        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .failureRateThreshold(cb.failureRateThreshold())
+                .slidingWindowSize(cb.windowSize())
+                .minimumNumberOfCalls(cb.minimumCalls())
+                .waitDurationInOpenState(cb.openFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+        this.proxy = HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, http) -> connect(request, http, config.retries()))
+                .addInterceptor(new Interceptor());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+
+    public void handle(RoutingContext ctx) {
+        if (!breaker.tryAcquirePermission()) {
+            long wait = Math.max(1, config.circuitBreaker().openFor().toSeconds());
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+            Problems.respond(ctx, ProblemType.UNAVAILABLE, "The " + name + " service is failing; the gateway stopped calling it for a while.");
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        request.headers().set("X-Forwarded-Host", request.authority() == null ? request.host() : request.authority().toString());
+        request.headers().set("X-Forwarded-Proto", request.scheme());
+        ctx.put(STARTED, System.nanoTime());
+        proxy.handle(request);
+    }
+
+    private Future<HttpClientRequest> connect(HttpServerRequest request, HttpClient http, int retriesLeft) {
+        RequestOptions options = new RequestOptions()
+                .setServer(origin)
+                .setHost(url.getHost())
+                .setPort(origin.port())
+                .setMethod(request.method())
+                .setURI(request.uri())
+                .setConnectTimeout(Math.min(2000, config.timeout().toMillis()))
+                .setIdleTimeout(config.timeout().toMillis());
+        boolean idempotent = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        return http.request(options).recover(failure -> {
+            if (!idempotent || retriesLeft <= 0) {
+                return Future.failedFuture(failure);
+            }
+            Promise<HttpClientRequest> retry = Promise.promise();
+            vertx.setTimer(100L * (config.retries() - retriesLeft + 1),
+                    t -> connect(request, http, retriesLeft - 1).onComplete(retry));
+            return retry.future();
+        });
+    }
+
+    private final class Interceptor implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            long started = System.nanoTime();
+            return context.sendRequest().recover(failure -> {
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
+                boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                        || failure instanceof io.netty.handler.timeout.TimeoutException
+                        || String.valueOf(failure.getMessage()).contains("timeout")
+                        || String.valueOf(failure.getMessage()).contains("timed out");
+                ProblemType type = timeout ? ProblemType.GATEWAY_TIMEOUT : ProblemType.BAD_GATEWAY;
+                String detail = timeout
+                        ? "The " + name + " service did not answer within " + config.timeout().toSeconds() + " s."
+                        : "The " + name + " service cannot be reached.";
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(type.status())
+                        .setStatusMessage(type.title());
+                response.headers().clear();
+                response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                response.setBody(Body.body(Buffer.buffer(Problems.json(type, detail, context.request().getURI()))));
+                return Future.succeededFuture(response);
+            }).map(response -> {
+                if (response.getStatusCode() < 500 || response.getStatusCode() == 501) {
+                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                } else if (response.getStatusCode() != ProblemType.BAD_GATEWAY.status()
+                        && response.getStatusCode() != ProblemType.GATEWAY_TIMEOUT.status()) {
+                    breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS,
+                            new IllegalStateException("HTTP " + response.getStatusCode()));
+                }
+                return response;
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            String location = context.response().headers().get(HttpHeaders.LOCATION);
+            if (location != null) {
+                context.response().headers().set(HttpHeaders.LOCATION, rewrite(location, context));
+            }
+            return context.sendResponse();
+        }
+    }
+
+    /** A Location on the upstream's own address becomes the same path on the gateway's address. */
+    private String rewrite(String location, ProxyContext context) {
+        try {
+            URI target = URI.create(location);
+            if (!target.isAbsolute()) {
+                return location;
+            }
+            boolean upstreamAddress = url.getHost().equalsIgnoreCase(target.getHost())
+                    && (url.getPort() == target.getPort() || url.getPort() <= 0 && target.getPort() <= 0);
+            if (!upstreamAddress) {
+                return location;
+            }
+            HttpServerRequest original = context.request().proxiedRequest();
+            String authority = original.authority() != null ? original.authority().toString() : original.host();
+            return original.scheme() + "://" + authority + target.getRawPath()
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+    }
+
+}

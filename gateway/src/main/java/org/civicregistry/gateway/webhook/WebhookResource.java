@@ -1,0 +1,105 @@
+package org.civicregistry.gateway.webhook;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Webhooks")
+public class WebhookResource {
+
+    private final Webhooks webhooks;
+
+    public WebhookResource(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook receiver", description = "Every matching change is POSTed to the URL as a "
+            + "CloudEvent (structured JSON), signed in the Civic-Signature header: t=<unix seconds>,v1=<hex HMAC-SHA256 of "
+            + "\"<t>.<body>\" with the secret>. Deliveries of one receiver go in order; failures are retried with "
+            + "exponential backoff, then dead-lettered. The secret is returned in this answer only.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = WebhookInput.class), examples = @ExampleObject(name = "events",
+            value = "{\"url\": \"https://www.gwangju.go.kr/hooks/civic\", \"topics\": [\"civic.events.v1\"], \"types\": [\"civic.event.*\"], "
+                    + "\"description\": \"Gwangju city website: event calendar\"}")))
+    @APIResponse(responseCode = "201", description = "Registered; the answer holds the secret.",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    public Response create(@Valid @NotNull(message = "a JSON body is required") WebhookInput input, @Context UriInfo uri) {
+        WebhookSubscription subscription = webhooks.create(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
+                .entity(WebhookView.of(subscription, true)).build();
+    }
+
+    @GET
+    @Operation(summary = "List webhook receivers", description = "Secrets are never shown.")
+    @APIResponse(responseCode = "200", description = "A page of receivers.", content = @Content(schema = @Schema(implementation = WebhookPage.class)))
+    public Response list(@Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return PagedResponse.of(webhooks.list(PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a webhook receiver")
+    @APIResponse(responseCode = "200", description = "The receiver.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    public WebhookView get(@Parameter(description = "Webhook id.", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+        return WebhookView.of(webhooks.find(Params.id(id)), false);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Stop deliveries to a receiver", description = "The receiver is disabled; its delivery log stays.")
+    @APIResponse(responseCode = "200", description = "Disabled.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    public WebhookView disable(@Parameter(description = "Webhook id.", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+        return WebhookView.of(webhooks.disable(Params.id(id)), false);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "Delivery log of a receiver", description = "Every delivery with its attempts, last answer and state, oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries.", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
+    public Response deliveries(@Parameter(description = "Webhook id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "PENDING, DELIVERED or DEAD.") @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return PagedResponse.of(webhooks.deliveries(Params.id(id), status, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @Schema(name = "WebhookPage")
+    public record WebhookPage(List<WebhookView> items, String nextCursor) {
+    }
+
+    @Schema(name = "WebhookDeliveryPage")
+    public record DeliveryPage(List<DeliveryView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.civicregistry.gateway.webhook;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Webhook")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WebhookView(
+        UUID id,
+        String url,
+        List<String> topics,
+        List<String> types,
+        String description,
+        @Schema(description = "ACTIVE or DISABLED.") String status,
+        OffsetDateTime createdAt,
+        @Schema(description = "Present only in the answer to the creation: keep it, it is never shown again.") String secret) {
+
+    static WebhookView of(WebhookSubscription s, boolean withSecret) {
+        return new WebhookView(s.id, s.url, s.topics, s.types, s.description, s.status.name(), s.createdAt,
+                withSecret ? s.secret : null);
+    }
+}

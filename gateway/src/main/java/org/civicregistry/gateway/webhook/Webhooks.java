@@ -1,0 +1,136 @@
+package org.civicregistry.gateway.webhook;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.civicregistry.commons.paging.Cursor;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.commons.problem.Violation;
+import org.civicregistry.commons.record.Ids;
+import org.civicregistry.gateway.GatewayConfig;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Webhook subscriptions: registered by admins, kept in the gateway's database. */
+@ApplicationScoped
+public class Webhooks {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final GatewayConfig config;
+    private final SecurityIdentity identity;
+
+    public Webhooks(GatewayConfig config, SecurityIdentity identity) {
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public WebhookSubscription create(WebhookInput input) {
+        requireReachableTarget(input.url());
+        for (String topic : input.topics() == null ? List.<String>of() : input.topics()) {
+            if (!config.stream().topics().contains(topic)) {
+                throw ProblemException.invalid("topics", "'" + topic + "' is not one of " + config.stream().topics());
+            }
+        }
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = Ids.next();
+        subscription.url = input.url().toString();
+        subscription.topics = input.topics() == null ? List.of() : List.copyOf(input.topics());
+        subscription.types = input.types() == null ? List.of() : List.copyOf(input.types());
+        subscription.secret = input.secret() != null ? input.secret() : newSecret();
+        subscription.description = input.description();
+        subscription.status = WebhookSubscription.Status.ACTIVE;
+        subscription.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        subscription.createdBy = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        subscription.persist();
+        return subscription;
+    }
+
+    public WebhookSubscription find(UUID id) {
+        WebhookSubscription subscription = WebhookSubscription.findById(id);
+        if (subscription == null) {
+            throw ProblemException.notFound("webhook", id);
+        }
+        return subscription;
+    }
+
+    @Transactional
+    public WebhookSubscription disable(UUID id) {
+        WebhookSubscription subscription = find(id);
+        subscription.status = WebhookSubscription.Status.DISABLED;
+        return subscription;
+    }
+
+    public Page<WebhookView> list(PageRequest page) {
+        UUID after = Cursor.decodeId(page.cursor());
+        List<WebhookSubscription> rows = (after == null ? WebhookSubscription.<WebhookSubscription>find("order by id")
+                : WebhookSubscription.<WebhookSubscription>find("id > ?1 order by id", after)).page(0, page.fetchSize()).list();
+        return Page.of(rows, page.limit(), s -> WebhookView.of(s, false), s -> Cursor.after(s.id));
+    }
+
+    public Page<DeliveryView> deliveries(UUID subscriptionId, String status, PageRequest page) {
+        find(subscriptionId);
+        long after = 0;
+        if (page.cursor() != null) {
+            try {
+                after = Long.parseLong(Cursor.decode(page.cursor(), 1).get(0));
+            } catch (NumberFormatException e) {
+                throw ProblemException.badParameter("cursor", "not a cursor this API issued");
+            }
+        }
+        WebhookDelivery.Status wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = WebhookDelivery.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badParameter("status", "must be one of PENDING, DELIVERED, DEAD");
+            }
+        }
+        List<WebhookDelivery> rows = (wanted == null
+                ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and id > ?2 order by id", subscriptionId, after)
+                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and id > ?2 and status = ?3 order by id",
+                        subscriptionId, after, wanted)).page(0, page.fetchSize()).list();
+        return Page.of(rows, page.limit(), DeliveryView::of, d -> Cursor.encode(String.valueOf(d.id)));
+    }
+
+    /** Refuses receivers on this machine or a private network: the gateway must not be used to probe them. */
+    private void requireReachableTarget(URI url) {
+        if (config.webhooks().allowPrivateTargets()) {
+            return;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()
+                        || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
+                    throw new ProblemException(ProblemType.UNPROCESSABLE, "Webhook receivers on loopback or private addresses are not allowed.",
+                            List.of(new Violation("url", "resolves to a loopback or private address")), List.of());
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The webhook host does not resolve.",
+                    List.of(new Violation("url", "host does not resolve")), List.of());
+        }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

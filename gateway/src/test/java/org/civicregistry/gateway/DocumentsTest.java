@@ -1,0 +1,35 @@
+package org.civicregistry.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+
+@GatewayTest
+class DocumentsTest {
+
+    @Test
+    void theMergedDocumentHasEveryServicesPathsAndTheGatewaysOwn() {
+        JsonPath doc = Client.anyone().get("/openapi").then().statusCode(200).contentType("application/json").extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/people", "/api/v1/stream", "/api/v1/webhooks", "/api/v1/webhooks/{id}/deliveries");
+        assertThat(paths.keySet()).noneMatch(p -> p.startsWith("/q/"));
+        assertThat(doc.getMap("components.schemas")).containsKeys("Person", "Problem", "Webhook");
+        assertThat(doc.getString("info.title")).isEqualTo("Civic Registry API");
+        Client.anyone().queryParam("format", "yaml").get("/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/people:"));
+    }
+
+    @Test
+    void asyncApiDescribesTheThreeTopicsAndSwaggerUiIsServed() {
+        JsonPath asyncapi = Client.anyone().get("/asyncapi").then().statusCode(200).extract().jsonPath();
+        assertThat(asyncapi.getString("channels.officials.address")).isEqualTo("civic.officials.v1");
+        assertThat(asyncapi.getString("channels.agreements.address")).isEqualTo("civic.agreements.v1");
+        assertThat(asyncapi.getString("channels.events.address")).isEqualTo("civic.events.v1");
+        Client.anyone().get("/docs/").then().statusCode(200).body(containsString("swagger"));
+    }
+}

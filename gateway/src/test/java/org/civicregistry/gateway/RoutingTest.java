@@ -1,0 +1,78 @@
+package org.civicregistry.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+
+@GatewayTest
+class RoutingTest {
+
+    @Test
+    void forwardsByPathKeepingStatusHeadersAndBody() {
+        Response response = Client.anyone().header("Authorization", "Bearer abc").header("If-Match", "\"3\"")
+                .header("Accept-Language", "ko").queryParam("organization", "gwangju").get("/api/v1/people");
+        response.then().statusCode(200)
+                .header("ETag", "\"7\"")
+                .header("Link", "</api/v1/people?cursor=abc>; rel=\"next\"")
+                .header("X-Request-Id", notNullValue())
+                .body("path", equalTo("/api/v1/people"))
+                .body("query", equalTo("organization=gwangju"))
+                .body("headers.authorization", equalTo("Bearer abc"))
+                .body("headers.if-match", equalTo("\"3\""))
+                .body("headers.accept-language", equalTo("ko"))
+                .body("headers.x-request-id", equalTo(response.header("X-Request-Id")));
+        Client.anyone().get("/api/v1/people/0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b/memberships").then().statusCode(200)
+                .body("path", equalTo("/api/v1/people/0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b/memberships"));
+        Client.anyone().header("If-None-Match", "\"7\"").get("/api/v1/people").then().statusCode(304).header("ETag", "\"7\"");
+    }
+
+    @Test
+    void keepsTheClientsRequestIdAndStreamsBodies() {
+        String body = "{\"name\": {\"ko\": \"" + "가".repeat(50_000) + "\"}}";
+        Client.anyone().header("X-Request-Id", "municipal-site-42").contentType("application/json").body(body)
+                .post("/api/v1/people").then().statusCode(201)
+                .header("X-Request-Id", "municipal-site-42")
+                .body("headers.x-request-id", equalTo("municipal-site-42"))
+                .body("bodyLength", equalTo(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+
+    @Test
+    void rewritesLocationToTheGatewaysAddress() {
+        String location = Client.anyone().contentType("application/json").body("{}").post("/api/v1/people")
+                .then().statusCode(201).extract().header("Location");
+        assertThat(location).endsWith("/api/v1/people/abc").startsWith("http://localhost:" + io.restassured.RestAssured.port);
+    }
+
+    @Test
+    void aHangingUpstreamIsA504ProblemWithinTheTimeout() {
+        long started = System.nanoTime();
+        Client.anyone().get("/api/v1/agreements").then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://civic-registry.org/problems/upstream-timeout"))
+                .body("detail", startsWith("The agreements service did not answer"));
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(6_000);
+    }
+
+    @Test
+    void aRefusingUpstreamIsA502ThenTheCircuitOpensWith503() {
+        for (int i = 0; i < 4; i++) {
+            Client.anyone().get("/api/v1/events").then().statusCode(502).contentType("application/problem+json")
+                    .body("type", equalTo("https://civic-registry.org/problems/bad-gateway"));
+        }
+        Client.anyone().get("/api/v1/events").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("https://civic-registry.org/problems/unavailable"));
+        Client.anyone().get("/q/health/ready").then().body("checks.find { it.name == 'upstreams' }.data.events",
+                startsWith("DOWN, circuit OPEN"));
+    }
+
+    @Test
+    void unknownPathsAreProblems() {
+        Client.anyone().get("/api/v1/peoples").then().statusCode(404).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,130 @@
+package org.civicregistry.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.civicregistry.gateway.webhook.Signatures;
+import org.civicregistry.testsupport.FreePorts;
+import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.testsupport.Tokens;
+import org.civicregistry.testsupport.TopicWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Vertx;
+
+@GatewayTest
+class WebhookTest {
+
+    /** What a receiver got, and whether the signature checked out with its secret. */
+    record Received(String body, boolean signatureValid, String attempt) {
+    }
+
+    Vertx vertx;
+    TopicWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        writer = new TopicWriter(KafkaBroker.shared().bootstrapServers());
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+        vertx.close();
+    }
+
+    /** A receiver that answers 500 to the first {@code failures} deliveries, then 204. */
+    int receiver(List<Received> received, String[] secret, int failures) throws ExecutionException, InterruptedException {
+        int port = FreePorts.next();
+        AtomicInteger calls = new AtomicInteger();
+        vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            String header = request.getHeader(Signatures.HEADER);
+            boolean valid = false;
+            if (header != null && secret[0] != null) {
+                String t = header.replaceAll("t=(\\d+),v1=.*", "$1");
+                String v1 = header.replaceAll(".*v1=([0-9a-f]+)", "$1");
+                valid = java.security.MessageDigest.isEqual(v1.getBytes(),
+                        Signatures.hmac(secret[0], t + "." + body.toString()).getBytes())
+                        && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(t)) < 300;
+            }
+            if (calls.incrementAndGet() <= failures) {
+                request.response().setStatusCode(500).end();
+                return;
+            }
+            received.add(new Received(body.toString(), valid, request.getHeader("Civic-Delivery-Attempt")));
+            request.response().setStatusCode(204).end();
+        })).listen(port).toCompletionStage().toCompletableFuture().get();
+        return port;
+    }
+
+    String register(int port, String types, String[] secret) {
+        var created = given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body("{\"url\": \"http://localhost:" + port + "/hook\", \"topics\": [\"civic.events.v1\"], \"types\": [\"" + types + "\"]}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract();
+        secret[0] = created.path("secret");
+        assertThat(secret[0]).startsWith("whsec_");
+        return created.path("id");
+    }
+
+    void publish(String type, String subject, int version) {
+        writer.send("civic.events.v1", "/civic-registry/events", type, subject, "{\"id\": \"" + subject + "\", \"version\": " + version + "}");
+    }
+
+    @Test
+    void deliveriesAreSignedInOrderAndRetriedAfterErrors() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String[] secret = new String[1];
+        String id = register(receiver(received, secret, 2), "civic.event.*", secret);
+        String event = UUID.randomUUID().toString();
+        publish("civic.event.scheduled", event, 1);
+        publish("civic.event.rescheduled", event, 2);
+        publish("civic.event.cancelled", event, 3);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
+        assertThat(received).allMatch(Received::signatureValid);
+        assertThat(received).extracting(r -> r.body().replaceAll(".*\"type\":\"([a-z.]+)\".*", "$1"))
+                .containsExactly("civic.event.scheduled", "civic.event.rescheduled", "civic.event.cancelled");
+        assertThat(received.get(0).attempt()).isEqualTo("3");
+
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("DELIVERED")))
+                .body("items[0].attempts", equalTo(3));
+        // the secret is never shown again
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/webhooks/" + id).then().statusCode(200).body("secret", nullValue());
+    }
+
+    @Test
+    void aReceiverThatAlwaysFailsEndsInTheDeadLetterState() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String[] secret = new String[1];
+        String id = register(receiver(received, secret, Integer.MAX_VALUE), "civic.event.completed", secret);
+        publish("civic.event.completed", UUID.randomUUID().toString(), 5);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
+                .queryParam("status", "DEAD").get("/api/v1/webhooks/" + id + "/deliveries").then()
+                .body("items.size()", equalTo(1)).body("items[0].attempts", equalTo(3)).body("items[0].lastStatus", equalTo(500)));
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void onlyAdminsManageWebhooks() {
+        given().contentType("application/json").body("{\"url\": \"https://example.org/hook\"}").post("/api/v1/webhooks")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.editor("gwangju")).contentType("application/json").body("{\"url\": \"https://example.org/hook\"}")
+                .post("/api/v1/webhooks").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body("{\"url\": \"ftp://example.org/hook\"}")
+                .post("/api/v1/webhooks").then().statusCode(400).body("violations[0].field", equalTo("url"));
+    }
+}
