@@ -25,7 +25,11 @@ class RoutingTest {
                 .body("headers.authorization", equalTo("Bearer abc"))
                 .body("headers.if-match", equalTo("\"3\""))
                 .body("headers.accept-language", equalTo("ko"))
-                .body("headers.x-request-id", equalTo(response.header("X-Request-Id")));
+                .body("headers.x-request-id", equalTo(response.header("X-Request-Id")))
+                // so the service builds its links on the gateway's address
+                .body("headers.x-forwarded-host", equalTo("localhost:" + io.restassured.RestAssured.port))
+                .body("headers.x-forwarded-port", equalTo(String.valueOf(io.restassured.RestAssured.port)))
+                .body("headers.x-forwarded-proto", equalTo("http"));
         Client.anyone().get("/api/v1/people/0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b/memberships").then().statusCode(200)
                 .body("path", equalTo("/api/v1/people/0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b/memberships"));
         Client.anyone().header("If-None-Match", "\"7\"").get("/api/v1/people").then().statusCode(304).header("ETag", "\"7\"");

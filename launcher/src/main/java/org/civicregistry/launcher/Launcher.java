@@ -39,7 +39,9 @@ public final class Launcher {
     private record Service(String name, String database, String portVariable, int defaultPort) {
     }
 
-    private static final List<Service> SERVICES = List.of(new Service("officials-service", "officials", "CIVIC_OFFICIALS_PORT", 8081));
+    private static final List<Service> SERVICES = List.of(
+            new Service("officials-service", "officials", "CIVIC_OFFICIALS_PORT", 8081),
+            new Service("gateway", "gateway", "CIVIC_GATEWAY_PORT", 8080));
 
     private final Path root;
     private final Path home;
@@ -121,6 +123,12 @@ public final class Launcher {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
             environment.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
+            environment.put("CIVIC_GATEWAY_UPSTREAMS_OFFICIALS_URL", "http://localhost:" + port("CIVIC_OFFICIALS_PORT", 8081));
+            environment.put("CIVIC_GATEWAY_UPSTREAMS_AGREEMENTS_URL", "http://localhost:" + port("CIVIC_AGREEMENTS_PORT", 8082));
+            environment.put("CIVIC_GATEWAY_UPSTREAMS_EVENTS_URL", "http://localhost:" + port("CIVIC_EVENTS_PORT", 8083));
+            // Local use: let webhook receivers run on this machine.
+            environment.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+            environment.put("QUARKUS_HTTP_CORS_ORIGINS", env("CIVIC_CORS_ORIGINS", "http://localhost:8080,http://localhost:3000"));
             processes.put(service.name(), builder.start());
             waitReady(service.name(), port);
             done();
@@ -128,14 +136,15 @@ public final class Launcher {
 
         String token = Jwt.issuer("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
                 .expiresIn(Duration.ofDays(1)).sign(privateKey());
-        int officials = port("CIVIC_OFFICIALS_PORT", 8081);
+        int gateway = port("CIVIC_GATEWAY_PORT", 8080);
         System.out.println("""
 
                 Civic Registry is running.
-                  Swagger UI      http://localhost:%1$d/q/swagger-ui
-                  OpenAPI         http://localhost:%1$d/q/openapi
+                  Swagger UI      http://localhost:%1$d/docs
+                  OpenAPI         http://localhost:%1$d/openapi   (AsyncAPI: /asyncapi)
                   People          http://localhost:%1$d/api/v1/people
-                  Kafka topic     civic.officials.v1 on %2$s
+                  Live changes    http://localhost:%1$d/api/v1/stream
+                  Kafka topics    civic.officials.v1, civic.agreements.v1, civic.events.v1 on %2$s
                   Logs            %3$s
                   Admin token (valid one day), for writes:
                     export CIVIC_TOKEN=%4$s
@@ -143,7 +152,7 @@ public final class Launcher {
                       -d '{"name":{"ko":"광주광역시","en":"Gwangju"},"classification":"metropolitan_city"}' \\
                       http://localhost:%1$d/api/v1/organizations
                 Ctrl-C or ./civic down stops everything; the data stays in %5$s.
-                """.formatted(officials, bootstrap, home.resolve("logs"), token, home));
+                """.formatted(gateway, bootstrap, home.resolve("logs"), token, home));
         Files.writeString(home.resolve("admin-token"), token);
     }
 

@@ -84,8 +84,12 @@ public final class UpstreamProxy {
             return;
         }
         HttpServerRequest request = ctx.request();
+        // So the services build links (Location, Link) on the gateway's address.
         request.headers().set("X-Forwarded-Host", request.authority() == null ? request.host() : request.authority().toString());
         request.headers().set("X-Forwarded-Proto", request.scheme());
+        int port = request.authority() != null && request.authority().port() > 0 ? request.authority().port()
+                : request.localAddress().port();
+        request.headers().set("X-Forwarded-Port", String.valueOf(port));
         ctx.put(STARTED, System.nanoTime());
         proxy.handle(request);
     }
