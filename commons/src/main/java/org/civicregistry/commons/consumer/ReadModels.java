@@ -17,7 +17,9 @@ public final class ReadModels {
     /**
      * {@code insert into table (id, version, columns...) ... on conflict (id) do update ... where
      * table.version < excluded.version}. Column values are bound as parameters; json columns take
-     * a JSON string and are cast by {@code casts} (column → SQL type, e.g. {@code jsonb}).
+     * a JSON string and are cast by {@code casts} (column → SQL type, e.g. {@code jsonb}). A null
+     * value is bound without a type: give every nullable column a cast ({@code uuid}, {@code date},
+     * {@code text}) so PostgreSQL knows it.
      *
      * @return whether the row changed
      */

@@ -61,6 +61,22 @@ public final class Params {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}, or null when absent. */
+    public static Integer integer(String name, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badParameter(name, "must be a whole number from " + min + " to " + max);
+    }
+
     public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

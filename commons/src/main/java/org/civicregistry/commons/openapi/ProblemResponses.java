@@ -62,7 +62,10 @@ public class ProblemResponses implements OASFilter {
         if (path.contains("{")) {
             add(responses, ProblemType.NOT_FOUND, "No record with id 0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b.");
         }
-        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
+        boolean conditional = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (conditional || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE) {
             add(responses, ProblemType.PRECONDITION_FAILED,
                     "The record has changed since you read it: its current ETag is \"3\". Read it again and re-apply your change.");
             add(responses, ProblemType.PRECONDITION_REQUIRED,

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An RFC 9457 problem detail. Every error of every service is answered with one of these, as
  * {@code application/problem+json}; a stack trace never leaves the process.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem detail, returned with every error response.")
 public record Problem(
         @Schema(description = "A URI that identifies the kind of problem.",

@@ -47,6 +47,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, violations, allowed);
+        // An invalid transition always says where the record may go, even nowhere (a final state).
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance,
+                violations.isEmpty() ? null : violations,
+                type == ProblemType.INVALID_TRANSITION || !allowed.isEmpty() ? allowed : null);
     }
 }

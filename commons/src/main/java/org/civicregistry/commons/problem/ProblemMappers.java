@@ -159,7 +159,7 @@ public class ProblemMappers {
         };
         if (type == null) {
             return status >= 500 ? internal(e, uri) : respond(new Problem(null, "HTTP " + status, status,
-                    e.getMessage(), path(uri), List.of(), List.of()));
+                    e.getMessage(), path(uri), null, null));
         }
         String detail = switch (type) {
             case NOT_FOUND -> "Nothing is found at " + path(uri) + ".";

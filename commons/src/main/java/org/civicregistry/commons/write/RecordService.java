@@ -177,7 +177,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
     }
 
     /** Locks the row, then checks the caller may write it and that If-Match names its version. */
-    private E lockForUpdate(UUID id, HttpHeaders headers) {
+    protected E lockForUpdate(UUID id, HttpHeaders headers) {
         E entity = em.find(entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
         if (entity == null) {
             throw ProblemException.notFound(entityType(), id);
@@ -188,13 +188,13 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
     }
 
     /** Archived records stay readable, and frozen: their last state is the record. */
-    private void requireNotArchived(E entity) {
+    protected void requireNotArchived(E entity) {
         if (entity.status == RecordStatus.ARCHIVED) {
             throw new ProblemException(ProblemType.CONFLICT, "This " + entityType() + " is archived and can no longer be changed.");
         }
     }
 
-    private void requireWrite(E entity) {
+    protected void requireWrite(E entity) {
         Set<String> owners = jurisdictionsOf(entity);
         if (owners == null) {
             jurisdictions.requireWrite(null, entityType());
@@ -203,7 +203,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         }
     }
 
-    private void record(E entity, String action) {
+    protected void record(E entity, String action) {
         changes.record(entityType(), entity.id, entity.version, action, entity.updatedAt, view(entity));
     }
 }
