@@ -41,6 +41,7 @@ public final class Launcher {
 
     private static final List<Service> SERVICES = List.of(
             new Service("officials-service", "officials", "CIVIC_OFFICIALS_PORT", 8081),
+            new Service("agreements-service", "agreements", "CIVIC_AGREEMENTS_PORT", 8082),
             new Service("gateway", "gateway", "CIVIC_GATEWAY_PORT", 8080));
 
     private final Path root;
@@ -137,6 +138,11 @@ public final class Launcher {
         String token = Jwt.issuer("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
                 .expiresIn(Duration.ofDays(1)).sign(privateKey());
         int gateway = port("CIVIC_GATEWAY_PORT", 8080);
+        if (!"false".equalsIgnoreCase(env("CIVIC_DEMO", "true"))) {
+            step("demo data from ../shared/seeds, through the gateway");
+            int created = new DemoData(URI.create("http://localhost:" + gateway), token).load();
+            System.out.println(" " + (created == 0 ? "already there" : created + " records created"));
+        }
         System.out.println("""
 
                 Civic Registry is running.

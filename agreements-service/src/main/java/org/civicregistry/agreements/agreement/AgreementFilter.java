@@ -1,0 +1,10 @@
+package org.civicregistry.agreements.agreement;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Filters of the agreements collection, parsed. {@code from}/{@code to} bound the signing date. */
+public record AgreementFilter(UUID partyId, UUID signatoryId, UUID postId, AgreementKind kind, AgreementStatus status,
+        String sector, LocalDate from, LocalDate to, String q, OffsetDateTime updatedSince) {
+}

@@ -1,0 +1,87 @@
+package org.civicregistry.agreements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.testsupport.TopicReader;
+import org.civicregistry.testsupport.TopicReader.Message;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Every committed change of an agreement, its items' included, reaches civic.agreements.v1 as one
+ * binary-mode CloudEvent keyed by the agreement id, in commit order, carrying the full snapshot that
+ * events-service and other subscribers rely on.
+ */
+@AgreementsTest
+class ChangeStreamTest {
+
+    static final String TOPIC = "civic.agreements.v1";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void eachChangeIsOneCloudEventKeyedByAgreementInCommitOrder() throws Exception {
+        World w = new World(dataSource);
+        ObjectNode draft = Api.gyeonggiGwangju(w, Api.unique("gyeonggi-gwangju"));
+        draft.remove("status");
+        draft.remove("signedOn");
+        String id = Api.create(draft);
+        String at = Api.AGREEMENTS + "/" + id;
+        Api.admin().header("If-Match", "\"1\"").body("{\"to\": \"signed\", \"signedOn\": \"2023-10-12\"}").post(at + "/transitions")
+                .then().statusCode(200);
+        Api.patch("1").body("{\"status\": \"in_progress\"}").patch(at + "/items/1").then().statusCode(200);
+        Api.patch("1").body("{\"sector\": \"ai\"}").patch(at + "/items/2").then().statusCode(200);
+        Api.patch("4").body("{\"status\": \"in_force\", \"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}").patch(at)
+                .then().statusCode(200);
+        Api.admin().header("If-Match", "\"5\"").delete(at).then().statusCode(200);
+
+        try (TopicReader reader = new TopicReader(KafkaBroker.shared().bootstrapServers(), TOPIC)) {
+            List<Message> events = reader.forKey(id, 6, Duration.ofSeconds(30));
+            assertThat(events).extracting(m -> m.header("ce_type")).containsExactly("civic.agreement.created",
+                    "civic.agreement.signed", "civic.agreement.item.status_changed", "civic.agreement.updated",
+                    "civic.agreement.in_force", "civic.agreement.archived");
+            for (int i = 0; i < events.size(); i++) {
+                Message event = events.get(i);
+                assertThat(event.header("ce_specversion")).isEqualTo("1.0");
+                assertThat(event.header("ce_source")).isEqualTo("/civic-registry/agreements");
+                assertThat(event.header("ce_subject")).isEqualTo(id);
+                assertThat(event.header("ce_id")).isNotBlank();
+                assertThat(event.header("ce_time")).isNotBlank();
+                assertThat(event.header("content-type")).isEqualTo("application/json");
+                JsonNode data = Officials.JSON.readTree(event.value());
+                assertThat(data.get("id").asText()).isEqualTo(id);
+                assertThat(data.get("version").asInt()).isEqualTo(i + 1);
+                // the snapshot contract: what events-service and other subscribers read
+                assertThat(data.fieldNames()).toIterable().contains("id", "slug", "title", "kind", "status", "signedOn", "parties",
+                        "signingEventId", "version", "items");
+                assertThat(data.at("/title/ko").asText()).isEqualTo("경기도·광주광역시 상생발전 합의문");
+                assertThat(data.at("/title/en").asText()).isNotBlank();
+                assertThat(data.at("/parties/0/organizationId").asText()).isEqualTo(w.gyeonggi);
+                assertThat(data.at("/parties/0/role").asText()).isEqualTo("party");
+                assertThat(data.at("/parties/0/signatory/personId").asText()).isEqualTo(w.kimDongYeon);
+                assertThat(data.at("/parties/0/signatory/postId").asText()).isEqualTo(w.governor);
+            }
+            assertThat(events).extracting(m -> Officials.JSON.readTree(m.value()).get("status").asText())
+                    .containsExactly("draft", "signed", "signed", "signed", "in_force", "archived");
+            JsonNode signed = Officials.JSON.readTree(events.get(1).value());
+            assertThat(signed.get("signedOn").asText()).isEqualTo("2023-10-12");
+            assertThat(signed.get("signingEventId").isNull()).isTrue();
+            assertThat(Officials.JSON.readTree(events.get(2).value()).at("/items/0/status").asText()).isEqualTo("in_progress");
+            assertThat(Officials.JSON.readTree(events.get(4).value()).get("signingEventId").asText())
+                    .isEqualTo("0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b");
+            assertThat(events).extracting(Message::partition).containsOnly(events.get(0).partition());
+            assertThat(events).extracting(m -> m.header("ce_id")).doesNotHaveDuplicates();
+        }
+    }
+}

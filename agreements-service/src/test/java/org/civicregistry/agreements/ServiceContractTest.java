@@ -1,0 +1,121 @@
+package org.civicregistry.agreements;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.path.json.JsonPath;
+
+/** The OpenAPI document, health and metrics, as an integrator finds them. */
+@AgreementsTest
+class ServiceContractTest {
+
+    static final String GYEONGGI = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a01";
+    static final String GWANGJU = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a02";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void everyOperationIsDocumentedWithErrorsAndExamples() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        assertThat(paths.keySet()).contains("/api/v1/agreements", "/api/v1/agreements/{id}", "/api/v1/agreements/{id}/history",
+                "/api/v1/agreements/{id}/transitions", "/api/v1/agreements/{id}/items", "/api/v1/agreements/{id}/items/{number}");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String at = method + " " + path;
+            String op = "paths.'" + path + "'." + method;
+            assertThat(doc.getString(op + ".summary")).as(at).isNotBlank();
+            Map<String, Object> responses = doc.getMap(op + ".responses");
+            assertThat(responses).as(at).containsKey("500");
+            if (!method.equals("get")) {
+                assertThat(responses).as(at).containsKeys("401", "403", "400");
+                assertThat(doc.getList(op + ".security")).as(at).isNotEmpty();
+            }
+            if (method.equals("post") || method.equals("put")) {
+                assertThat(doc.getMap(op + ".requestBody.content.'application/json'.examples")).as(at).isNotEmpty();
+            }
+            if (method.equals("patch")) {
+                assertThat(doc.getMap(op + ".requestBody.content.'application/merge-patch+json'.examples")).as(at).isNotEmpty();
+            }
+            if (method.equals("put") || method.equals("patch") || method.equals("delete") || path.endsWith("/transitions")) {
+                assertThat(responses).as(at).containsKeys("412", "428");
+            }
+            List<Map<String, Object>> parameters = doc.getList(op + ".parameters");
+            if (parameters != null) {
+                parameters.stream().filter(p -> "query".equals(p.get("in")))
+                        .forEach(p -> assertThat(p.get("description")).as(at + " " + p.get("name")).isNotNull());
+            }
+        }));
+        String transitions = "paths.'/api/v1/agreements/{id}/transitions'.post.responses.'409'.content.'application/problem+json'";
+        assertThat(doc.getList(transitions + ".examples.'invalid transition'.value.allowed", String.class)).containsExactly("signed");
+        assertThat(doc.getMap("components.schemas.Problem.properties")).containsKeys("type", "title", "status", "detail", "violations", "allowed");
+        assertThat(doc.getList("components.schemas.AgreementKind.enum", String.class)).contains("mutual_development", "mou", "task_force");
+        assertThat(doc.getList("components.schemas.AgreementStatus.enum", String.class))
+                .containsExactly("draft", "signed", "in_force", "expired", "terminated", "archived");
+        assertThat(doc.getList("components.schemas.ItemStatus.enum", String.class)).containsExactly("planned", "in_progress", "done", "dropped");
+    }
+
+    /** The examples reference officials-service ids: once the service has learned them, they are valid as they stand. */
+    @Test
+    void theAgreementExamplesAreValidOnceTheirReferencesAreLearned() throws Exception {
+        Officials officials = new Officials(dataSource);
+        officials.publish("created", Officials.organizationSnapshot(GYEONGGI, Api.unique("gyeonggi"), "경기도", "Gyeonggi", "province", null, 1, "active"));
+        officials.publish("created", Officials.organizationSnapshot(GWANGJU, Api.unique("gwangju"), "광주광역시", "Gwangju", "metropolitan_city", null, 1, "active"));
+        officials.publish("created", Officials.organizationSnapshot(id(3), Api.unique("jeonnam"), "전라남도", "Jeonnam", "province", null, 1, "active"));
+        officials.publish("created", Officials.organizationSnapshot(id(4), Api.unique("institute"), "광주전남연구원", "Gwangju-Jeonnam Research Institute",
+                "research_institute", null, 1, "active"));
+        for (int n = 1; n <= 2; n++) {
+            String person = "0193a3c4-6000-7f80-9a1b-2c3d4e5f6a0" + n;
+            String post = "0193a3c4-7000-7f80-9a1b-2c3d4e5f6a0" + n;
+            String organization = n == 1 ? GYEONGGI : GWANGJU;
+            officials.publish("created", Officials.personSnapshot(person, Api.unique("signatory"), "서명자", "Signatory", 1));
+            officials.publish("created", Officials.postSnapshot(post, Api.unique("head"), "단체장", "Head", "head", organization, 1));
+            officials.publish("created", Officials.membershipSnapshot(org.civicregistry.commons.record.Ids.next().toString(), person, post,
+                    organization, "2022-07-01", null, 1));
+        }
+        officials.await();
+
+        JsonPath doc = given().accept("application/json").get("/q/openapi").jsonPath();
+        Map<String, Map<String, Object>> examples = doc.getMap("paths.'/api/v1/agreements'.post.requestBody.content.'application/json'.examples");
+        assertThat(examples).hasSize(2);
+        for (Map<String, Object> example : examples.values()) {
+            ObjectNode body = (ObjectNode) Officials.JSON.valueToTree(example.get("value"));
+            body.put("slug", Api.unique("example")); // the document's own slug may be taken by an earlier run of this test
+            String id = Api.create(body);
+            JsonNode created = Officials.JSON.readTree(given().get(Api.AGREEMENTS + "/" + id).asString());
+            assertThat(created.get("items").size()).isGreaterThanOrEqualTo(3);
+            Map<String, Map<String, Object>> itemExamples =
+                    doc.getMap("paths.'/api/v1/agreements/{id}/items'.post.requestBody.content.'application/json'.examples");
+            Object item = itemExamples.values().iterator().next().get("value");
+            ObjectNode itemBody = (ObjectNode) Officials.JSON.valueToTree(item);
+            itemBody.put("number", 42);
+            Api.admin().body(itemBody.toString()).post(Api.AGREEMENTS + "/" + id + "/items").then().statusCode(201);
+        }
+    }
+
+    @Test
+    void healthShowsDatabaseOutboxAndReadModelAndMetricsArePublished() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("outbox", "read-models", "Database connections health check"))
+                .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("civic.agreements.v1"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("civic_outbox_published_total", "civic_consumer_applied_total");
+    }
+
+    private static String id(int n) {
+        return "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a0" + n;
+    }
+}
