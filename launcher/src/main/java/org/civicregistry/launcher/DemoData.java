@@ -131,20 +131,20 @@ final class DemoData {
                 "sources", List.of(ASIAE_TASK_FORCE)));
 
         event("kim-dong-yeon-may-18-cemetery-visit", "국립5·18민주묘지 참배", "Visit to the National May 18 Democratic Cemetery",
-                "memorial_visit", SIGNING_DAY + "T00:00:00+09:00", null, true, gyeonggi, null,
+                "memorial_visit", SIGNING_DAY + "T00:00:00+09:00", "completed", true, gyeonggi, null,
                 List.of(participant(kimDongYeon, "host"), participant(kangKiJung, "guest")), ASIAE_AGREEMENT);
         event("gyeonggi-gwangju-agreement-signing", "경기도·광주광역시 상생발전 합의문 체결식", "Signing of the Gyeonggi–Gwangju mutual development agreement",
-                "signing_ceremony", SIGNING_DAY + "T00:00:00+09:00", null, true, gwangju, agreement,
+                "signing_ceremony", SIGNING_DAY + "T00:00:00+09:00", "completed", true, gwangju, agreement,
                 List.of(participant(kimDongYeon, "signatory"), participant(kangKiJung, "signatory")), GG_AGREEMENT);
         event("kim-dong-yeon-chosun-university-lecture", "김동연 지사 조선대학교 특강", "Governor Kim Dong-yeon's special lecture at Chosun University",
-                "special_lecture", SIGNING_DAY + "T17:00:00+09:00", null, false, gyeonggi, null,
+                "special_lecture", SIGNING_DAY + "T17:00:00+09:00", "completed", false, gyeonggi, null,
                 List.of(participant(kimDongYeon, "speaker")), GG_AGREEMENT);
         event("kim-dong-yeon-may-mothers-meeting", "오월어머니회 등 지역 인사 간담회", "Meeting with the May Mothers' Association and local figures",
                 "meeting", MOTHERS_DAY + "T00:00:00+09:00", null, true, gyeonggi, null,
                 List.of(participant(kimDongYeon, "host")), ASIAE_AGREEMENT);
         event("balanced-development-committee-gwangju-launch", "균형발전위원회 광주광역시 출범식 및 정책발표회",
                 "Launch ceremony and policy presentation of the Balanced Development Committee in Gwangju",
-                "launch_ceremony", "2022-01-18T00:00:00+09:00", null, true, committee, null,
+                "launch_ceremony", "2022-01-18T00:00:00+09:00", "completed", true, committee, null,
                 List.of(participant(kimDooKwan, "host"), participant(songGiDo, "host"), participant(heoMin, "speaker")), ASIAE_COMMITTEE);
         event("gwangju-global-motors-groundbreaking", "광주글로벌모터스 공장 기공식", "Groundbreaking of the Gwangju Global Motors plant",
                 "groundbreaking", "2019-12-26T00:00:00+09:00", "completed", true, gwangju, null,
@@ -202,9 +202,10 @@ final class DemoData {
         if (found.statusCode() != 200) {
             throw new IOException("Demo data: GET " + collection + "?slug=" + slug + " answered " + found.statusCode() + ": " + found.body());
         }
-        JsonNode items = json.readTree(found.body()).path("items");
-        if (items.size() > 0) {
-            return items.get(0).path("id").asText();
+        for (JsonNode item : json.readTree(found.body()).path("items")) {
+            if (slug.equals(item.path("slug").asText())) {
+                return item.path("id").asText();
+            }
         }
         HttpResponse<String> response;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -213,17 +214,23 @@ final class DemoData {
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
-            // 422: a service has not learned a referenced record from the change streams yet.
-            if (response.statusCode() == 422) {
-                Thread.sleep(500);
-            }
-        } while (response.statusCode() == 422 && System.nanoTime() < deadline);
+        } while (notLearnedYet(response) && System.nanoTime() < deadline && sleep());
         if (response.statusCode() != 201) {
             throw new IOException("Demo data: POST " + collection + " (" + slug + ") answered " + response.statusCode() + ": "
                     + response.body());
         }
         created++;
         return json.readTree(response.body()).path("id").asText();
+    }
+
+    /** A 422 unknown-reference: the service has not learned a referenced record from the change streams yet. */
+    private static boolean notLearnedYet(HttpResponse<String> response) {
+        return response.statusCode() == 422 && response.body().contains("/problems/unknown-reference");
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(500);
+        return true;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

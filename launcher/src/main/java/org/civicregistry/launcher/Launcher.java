@@ -42,6 +42,7 @@ public final class Launcher {
     private static final List<Service> SERVICES = List.of(
             new Service("officials-service", "officials", "CIVIC_OFFICIALS_PORT", 8081),
             new Service("agreements-service", "agreements", "CIVIC_AGREEMENTS_PORT", 8082),
+            new Service("events-service", "events", "CIVIC_EVENTS_PORT", 8083),
             new Service("gateway", "gateway", "CIVIC_GATEWAY_PORT", 8080));
 
     private final Path root;
@@ -60,7 +61,8 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "civic-shutdown"));
         try {
             launcher.up();
-        } catch (LaunchException e) {
+        } catch (LaunchException | java.io.IOException e) {
+            // The shutdown hook stops whatever was started.
             System.err.println("\ncivic: " + e.getMessage());
             System.exit(1);
         }
@@ -150,6 +152,7 @@ public final class Launcher {
                   OpenAPI         http://localhost:%1$d/openapi   (AsyncAPI: /asyncapi)
                   People          http://localhost:%1$d/api/v1/people
                   Live changes    http://localhost:%1$d/api/v1/stream
+                  A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?organization=gwangju
                   Kafka topics    civic.officials.v1, civic.agreements.v1, civic.events.v1 on %2$s
                   Logs            %3$s
                   Admin token (valid one day), for writes:

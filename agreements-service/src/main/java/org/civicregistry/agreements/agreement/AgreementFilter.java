@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** Filters of the agreements collection, parsed. {@code from}/{@code to} bound the signing date. */
 public record AgreementFilter(UUID partyId, UUID signatoryId, UUID postId, AgreementKind kind, AgreementStatus status,
-        String sector, LocalDate from, LocalDate to, String q, OffsetDateTime updatedSince) {
+        String sector, LocalDate from, LocalDate to, String q, OffsetDateTime updatedSince, String slug) {
 }

@@ -88,6 +88,7 @@ public class AgreementResource {
             @Parameter(description = "Signed on or after this day (YYYY-MM-DD).", example = "2023-01-01") @QueryParam("from") String from,
             @Parameter(description = "Signed on or before this day (YYYY-MM-DD).", example = "2023-12-31") @QueryParam("to") String to,
             @Parameter(description = ApiDocs.Q, example = "후쿠시마") @QueryParam("q") String q,
+            @Parameter(description = "Exact slug.", example = "gyeonggi-gwangju-mutual-development-2023") @QueryParam("slug") String slug,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
@@ -105,7 +106,8 @@ public class AgreementResource {
                 Params.date("from", from),
                 Params.date("to", to),
                 Params.text("q", q),
-                Params.dateTime("updatedSince", updatedSince));
+                Params.dateTime("updatedSince", updatedSince),
+                Params.text("slug", slug));
         Page<AgreementView> page = agreements.list(filter, PageRequest.of(limit, cursor)).map(a -> a.in(language));
         return PagedResponse.of(page, uri);
     }

@@ -254,7 +254,8 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                 .and("a.signedTo >= :from", "from", filter.from())
                 .and("a.signedFrom <= :to", "to", filter.to())
                 .and("a.updatedAt >= :since", "since", filter.updatedSince())
-                .contains("a.searchText", "q", filter.q());
+                .contains("a.searchText", "q", filter.q())
+                .and("a.slug = :slug", "slug", filter.slug());
         if (page.cursor() != null) {
             List<String> key = Cursor.decode(page.cursor(), 2);
             LocalDate afterDate;

@@ -7,6 +7,6 @@ import java.util.UUID;
 import org.civicregistry.commons.record.RecordStatus;
 
 /** Filters of the memberships collection. {@code current} is {@code at=} today. */
-public record MembershipFilter(UUID personId, UUID organizationId, UUID postId, String role, UUID partyId, LocalDate at,
+public record MembershipFilter(String slug, UUID personId, UUID organizationId, UUID postId, String role, UUID partyId, LocalDate at,
         Boolean current, OffsetDateTime updatedSince, RecordStatus status) {
 }

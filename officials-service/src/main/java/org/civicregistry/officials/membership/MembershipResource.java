@@ -76,6 +76,7 @@ public class MembershipResource {
             headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipPage.class)))
     public Response list(
+            @Parameter(description = "Exact slug.", example = "kang-ki-jung-gwangju-mayor-2022") @QueryParam("slug") String slug,
             @Parameter(description = "Memberships of this person, by id or slug.", example = "kang-ki-jung") @QueryParam("person") String person,
             @Parameter(description = "Memberships in this organization, by id or slug.", example = "gwangju") @QueryParam("organization") String organization,
             @Parameter(description = "Memberships holding this post, by id or slug.", example = "gwangju-mayor") @QueryParam("post") String post,
@@ -92,6 +93,7 @@ public class MembershipResource {
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         MembershipFilter filter = new MembershipFilter(
+                Params.text("slug", slug),
                 people.resolve("person", person),
                 organizations.resolve("organization", organization),
                 posts.resolve("post", post),

@@ -163,6 +163,7 @@ public class MembershipService extends RecordService<Membership, MembershipInput
         LocalDate at = Boolean.TRUE.equals(filter.current()) && filter.at() == null ? LocalDate.now(REGISTER_ZONE) : filter.at();
         Where where = new Where()
                 .and("m.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
+                .and("m.slug = :slug", "slug", filter.slug())
                 .and("m.personId = :person", "person", filter.personId())
                 .and("m.organizationId = :organization", "organization", filter.organizationId())
                 .and("m.postId = :post", "post", filter.postId())

@@ -123,7 +123,7 @@ public class PersonResource {
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         Person person = people.find(Params.id(id));
-        MembershipFilter filter = new MembershipFilter(person.id, null, null, null, null, Params.date("at", at),
+        MembershipFilter filter = new MembershipFilter(null, person.id, null, null, null, null, Params.date("at", at),
                 Params.bool("current", current), null, null);
         return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language)), uri);
     }

@@ -1,0 +1,158 @@
+package org.civicregistry.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.civicregistry.testsupport.Database;
+import org.civicregistry.testsupport.FreePorts;
+import org.civicregistry.testsupport.KafkaBroker;
+
+/**
+ * The whole platform for the end-to-end suite: the JVM's Kafka broker, a fresh database per
+ * service, and the four packaged services ({@code target/quarkus-app/quarkus-run.jar}) started as
+ * their own processes, configured only by environment variables as an operator would.
+ */
+final class Platform {
+
+    record Service(String module, String database, String upstream) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("officials-service", "officials", "OFFICIALS"),
+            new Service("agreements-service", "agreements", "AGREEMENTS"),
+            new Service("events-service", "events", "EVENTS"),
+            new Service("gateway", "gateway", null));
+
+    private static Platform running;
+
+    private final Path root = Path.of("..").toAbsolutePath().normalize();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path logs;
+    private final KafkaBroker kafka = KafkaBroker.shared();
+
+    private Platform() throws IOException {
+        logs = Files.createDirectories(root.resolve("e2e-tests/target/platform-logs"));
+    }
+
+    static synchronized Platform get() throws Exception {
+        if (running == null) {
+            Platform platform = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
+            platform.start();
+            running = platform;
+        }
+        return running;
+    }
+
+    URI gateway() {
+        return URI.create("http://localhost:" + ports.get("gateway"));
+    }
+
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
+    private void start() throws Exception {
+        Path publicKey = Files.createTempFile(logs, "public-key", ".pem");
+        try (InputStream key = Platform.class.getResourceAsStream("/civic-test-public-key.pem")) {
+            Files.copy(key, publicKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (Service service : SERVICES) {
+            ports.put(service.module(), FreePorts.next());
+        }
+        List<Thread> waits = new ArrayList<>();
+        for (Service service : SERVICES) {
+            Database database = Database.create("e2e_" + service.database());
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.module())));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
+            env.put("CIVIC_OUTBOX_RELAY_MAX_LAG", "3s");
+            env.put("CIVIC_OUTBOX_RELAY_MAX_BACKOFF", "1s");
+            for (Service upstream : SERVICES) {
+                if (upstream.upstream() != null) {
+                    env.put("CIVIC_GATEWAY_UPSTREAMS_" + upstream.upstream() + "_URL", "http://localhost:" + ports.get(upstream.module()));
+                }
+            }
+            env.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+            env.put("CIVIC_GATEWAY_WEBHOOKS_INITIAL_BACKOFF", "200ms");
+            env.put("CIVIC_GATEWAY_RATE_LIMIT_CAPACITY", "100000");
+            env.put("CIVIC_GATEWAY_RATE_LIMIT_REFILL", "100000");
+            Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: the end-to-end suite runs after the services are packaged (./mvnw verify)");
+            }
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service.module() + ".log").toFile());
+            builder.environment().putAll(env);
+            processes.put(service.module(), builder.start());
+            Thread wait = new Thread(() -> awaitReady(service.module()));
+            wait.start();
+            waits.add(wait);
+        }
+        for (Thread wait : waits) {
+            wait.join();
+        }
+        for (Service service : SERVICES) {
+            if (!ready(service.module())) {
+                throw new IllegalStateException(service.module() + " did not become ready; see " + logs.resolve(service.module() + ".log"));
+            }
+        }
+    }
+
+    private void awaitReady(String module) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && processes.get(module).isAlive() && !ready(module)) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    boolean ready(String module) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + ports.get(module) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void stop() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.civicregistry.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.civicregistry.testsupport.Tokens;
+import org.civicregistry.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The platform as its users meet it, through the gateway only: the signing day of the
+ * Gyeonggi–Gwangju agreement written across the three services, followed live over SSE and a
+ * webhook, read back as a calendar, and a broker outage in the middle of a burst of writes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformTest {
+
+    final ObjectMapper json = new ObjectMapper();
+    Platform platform;
+    SseClient stream;
+    Receiver receiver;
+    final Map<String, Integer> latestVersion = new HashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        platform = Platform.get();
+        RestAssured.baseURI = platform.gateway().toString();
+        RestAssured.port = platform.gateway().getPort();
+        stream = new SseClient(platform.gateway() + "/api/v1/stream", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.lastId() != null);
+        receiver = new Receiver();
+        String secret = admin().body("{\"url\": \"" + receiver.url() + "\"}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("secret");
+        receiver.secret(secret);
+    }
+
+    static RequestSpecification admin() {
+        return given().auth().oauth2(Tokens.admin()).contentType("application/json");
+    }
+
+    /** POSTs through the gateway, retrying while a service's read model has not learned a reference yet (422). */
+    String create(String collection, String body) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Response response = admin().body(body).post(collection);
+            if (response.statusCode() == 201) {
+                id[0] = response.path("id");
+                assertThat(response.header("Location")).startsWith(platform.gateway() + collection + "/");
+                return true;
+            }
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+            return false;
+        });
+        latestVersion.put(id[0], 1);
+        return id[0];
+    }
+
+    @Test
+    @Order(1)
+    void oneDocumentDescribesEveryService() {
+        Map<String, Object> paths = given().get("/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/people", "/api/v1/organizations", "/api/v1/posts", "/api/v1/memberships",
+                "/api/v1/agreements", "/api/v1/events", "/api/v1/events/calendar.ics", "/api/v1/stream", "/api/v1/webhooks");
+    }
+
+    @Test
+    @Order(2)
+    void theSigningDayAcrossTheServices() throws Exception {
+        String gyeonggi = create("/api/v1/organizations", "{\"slug\": \"gyeonggi\", \"name\": {\"ko\": \"경기도\", \"en\": \"Gyeonggi Province\"}, \"classification\": \"province\"}");
+        String gwangju = create("/api/v1/organizations", "{\"slug\": \"gwangju\", \"name\": {\"ko\": \"광주광역시\", \"en\": \"Gwangju Metropolitan City\"}, \"classification\": \"metropolitan_city\"}");
+        String governor = create("/api/v1/posts", "{\"slug\": \"gyeonggi-governor\", \"label\": {\"ko\": \"경기도지사\"}, \"role\": \"governor\", \"organizationId\": \"" + gyeonggi + "\"}");
+        String mayor = create("/api/v1/posts", "{\"slug\": \"gwangju-mayor\", \"label\": {\"ko\": \"광주광역시장\"}, \"role\": \"mayor\", \"organizationId\": \"" + gwangju + "\"}");
+        String kim = create("/api/v1/people", "{\"slug\": \"kim-dong-yeon\", \"name\": {\"ko\": \"김동연\", \"en\": \"Kim Dong-yeon\"}}");
+        String kang = create("/api/v1/people", "{\"slug\": \"kang-ki-jung\", \"name\": {\"ko\": \"강기정\", \"en\": \"Kang Ki-jung\"}}");
+        create("/api/v1/memberships", "{\"personId\": \"" + kim + "\", \"postId\": \"" + governor + "\", \"start\": \"2022-07-01\"}");
+        create("/api/v1/memberships", "{\"personId\": \"" + kang + "\", \"postId\": \"" + mayor + "\", \"start\": \"2022-07-01\"}");
+
+        // agreements-service learns all of the above from civic.officials.v1, then checks the signatories' posts
+        String agreement = create("/api/v1/agreements", """
+                {"slug": "gyeonggi-gwangju-2023", "title": {"ko": "경기도·광주광역시 상생발전 합의문"}, "kind": "mutual_development",
+                 "status": "signed", "signedOn": "2023-10-12",
+                 "parties": [{"organizationId": "%s", "signatory": {"personId": "%s", "postId": "%s"}},
+                             {"organizationId": "%s", "role": "host", "signatory": {"personId": "%s", "postId": "%s"}}],
+                 "items": [{"number": 1, "title": {"ko": "AI 산업 생태계 활성화"}, "sector": "ai_industry"}]}"""
+                .formatted(gyeonggi, kim, governor, gwangju, kang, mayor));
+        // events-service learns officials and the agreement from both topics
+        String ceremony = create("/api/v1/events", """
+                {"title": {"ko": "상생발전 합의문 서명식", "en": "Signing of the mutual development agreement"}, "type": "signing_ceremony",
+                 "startsAt": "2023-10-12T11:00:00+09:00", "endsAt": "2023-10-12T12:00:00+09:00", "timeZone": "Asia/Seoul",
+                 "organizerId": "%s", "agreementId": "%s",
+                 "participants": [{"personId": "%s", "role": "signatory"}, {"personId": "%s", "role": "signatory"}]}"""
+                .formatted(gwangju, agreement, kim, kang));
+        String lecture = create("/api/v1/events", """
+                {"title": {"ko": "조선대학교 특강", "en": "Special lecture at Chosun University"}, "type": "special_lecture",
+                 "startsAt": "2023-10-12T17:00:00+09:00", "timeZone": "Asia/Seoul", "organizerId": "%s",
+                 "participants": [{"personId": "%s", "role": "speaker"}]}""".formatted(gyeonggi, kim));
+
+        // the same agreement through the party filter, in signing order
+        given().queryParam("party", "gyeonggi").get("/api/v1/agreements").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(agreement));
+        // the calendar of Gwangju's events, for a citizen's calendar app
+        String ics = given().queryParam("organization", gwangju).queryParam("from", "2023-10-01T00:00:00+09:00")
+                .queryParam("to", "2023-10-31T00:00:00+09:00").get("/api/v1/events/calendar.ics")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();
+        assertThat(ics).contains("BEGIN:VCALENDAR", "UID:" + ceremony + "@civic-registry", "TZID:Asia/Seoul")
+                .doesNotContain("UID:" + lecture);
+
+        // every change reached the SSE client and the webhook receiver
+        Set<String> subjects = new TreeSet<>(latestVersion.keySet());
+        awaitDelivered(subjects);
+    }
+
+    @Test
+    @Order(3)
+    void nothingIsLostWhenTheBrokerStopsInTheMiddleOfABurst() throws Exception {
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i == 10) {
+                platform.kafka().stop();
+            }
+            if (i == 20) {
+                platform.kafka().start();
+            }
+            people.add(create("/api/v1/people", "{\"name\": {\"ko\": \"시민 " + i + "\", \"en\": \"Citizen " + i + "\"}}"));
+        }
+        awaitDelivered(new TreeSet<>(people));
+        // the events read model learned every one of them: one event with all thirty as guests is accepted
+        StringBuilder participants = new StringBuilder();
+        for (String person : people) {
+            participants.append(participants.isEmpty() ? "" : ",").append("{\"personId\": \"").append(person).append("\", \"role\": \"guest\"}");
+        }
+        String organizer = given().queryParam("slug", "gwangju").get("/api/v1/organizations").path("items[0].id");
+        create("/api/v1/events", """
+                {"title": {"ko": "시민 간담회"}, "type": "meeting", "startsAt": "2023-10-13T10:00:00+09:00",
+                 "organizerId": "%s", "participants": [%s]}""".formatted(organizer, participants));
+        // in the topic, each person's creation is there; a repeat (at-least-once) carries the same version
+        try (TopicReader reader = new TopicReader(platform.kafka().bootstrapServers(), "civic.officials.v1")) {
+            var messages = reader.readUntil(all -> people.stream().allMatch(p -> all.stream().anyMatch(m -> p.equals(m.key()))),
+                    Duration.ofSeconds(30));
+            for (String person : people) {
+                assertThat(messages.stream().filter(m -> person.equals(m.key())).map(m -> m.header("ce_type")).distinct().toList())
+                        .containsExactly("civic.person.created");
+            }
+        }
+    }
+
+    /** Waits until the SSE client and the webhook receiver have seen every subject at its latest version, in order. */
+    private void awaitDelivered(Set<String> subjects) {
+        List<SseClient.Message> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            seen.addAll(stream.drain(Duration.ZERO));
+            assertThat(versionsBySubject(seen.stream().map(SseClient.Message::data).toList())).as("SSE")
+                    .containsAllEntriesOf(expected(subjects));
+            assertThat(versionsBySubject(receiver.deliveries().stream().map(Receiver.Delivery::body).toList())).as("webhook")
+                    .containsAllEntriesOf(expected(subjects));
+        });
+        assertThat(receiver.deliveries()).allMatch(Receiver.Delivery::signed);
+        // per subject, versions only grow: no change out of order, none twice over SSE
+        Map<String, List<Integer>> sse = versionsBySubject(seen.stream().map(SseClient.Message::data).toList());
+        subjects.forEach(s -> assertThat(sse.get(s)).as("SSE versions of " + s).isSorted().doesNotHaveDuplicates());
+    }
+
+    private Map<String, List<Integer>> expected(Set<String> subjects) {
+        Map<String, List<Integer>> expected = new HashMap<>();
+        subjects.forEach(s -> expected.put(s, List.of(1)));
+        return expected;
+    }
+
+    private Map<String, List<Integer>> versionsBySubject(List<String> cloudEvents) {
+        Map<String, List<Integer>> versions = new HashMap<>();
+        for (String event : cloudEvents) {
+            JsonNode node;
+            try {
+                node = json.readTree(event);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("not a CloudEvent: " + event, e);
+            }
+            versions.computeIfAbsent(node.path("subject").asText(), k -> new ArrayList<>()).add(node.path("data").path("version").asInt());
+        }
+        return versions;
+    }
+}

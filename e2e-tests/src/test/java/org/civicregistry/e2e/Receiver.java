@@ -1,0 +1,71 @@
+package org.civicregistry.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A webhook receiver as a municipal developer would write one (docs/municipal-guide.md): it checks
+ * the Civic-Signature header with the secret before trusting the body.
+ */
+final class Receiver implements AutoCloseable {
+
+    record Delivery(String body, boolean signed) {
+    }
+
+    private final HttpServer server;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private volatile String secret;
+
+    Receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            deliveries.add(new Delivery(body, verify(exchange.getRequestHeaders().getFirst("Civic-Signature"), body)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/hook";
+    }
+
+    void secret(String secret) {
+        this.secret = secret;
+    }
+
+    List<Delivery> deliveries() {
+        return deliveries;
+    }
+
+    private boolean verify(String header, String body) {
+        if (header == null || secret == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+            return false;
+        }
+        String t = header.substring(2, header.indexOf(','));
+        String v1 = header.substring(header.indexOf("v1=") + 3);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return java.security.MessageDigest.isEqual(expected.getBytes(), v1.getBytes())
+                    && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(t)) < 300;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,102 @@
+package org.civicregistry.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A plain Server-Sent Events client, as a browser's EventSource behaves: messages with id, event and data. */
+final class SseClient implements AutoCloseable {
+
+    record Message(String id, String event, String data) {
+    }
+
+    private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile String lastId;
+    private volatile Stream<String> lines;
+
+    SseClient(String url, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> {
+            lines = r.body();
+            String id = null;
+            String event = null;
+            StringBuilder data = new StringBuilder();
+            try {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.isEmpty()) {
+                        if (id != null) {
+                            lastId = id;
+                        }
+                        if (!data.isEmpty()) {
+                            messages.add(new Message(id, event, data.toString()));
+                        }
+                        id = null;
+                        event = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                        event = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    }
+                }
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        });
+    }
+
+    int status() throws Exception {
+        return response.get(10, TimeUnit.SECONDS).statusCode();
+    }
+
+    /** The id of the last message (or position) received: what an EventSource would resume from. */
+    String lastId() {
+        return lastId;
+    }
+
+    /** Waits until {@code count} messages arrived (or the timeout), and returns them. */
+    List<Message> take(int count, Duration timeout) throws InterruptedException {
+        List<Message> taken = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (taken.size() < count) {
+            Message message = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (message == null) {
+                break;
+            }
+            taken.add(message);
+        }
+        return taken;
+    }
+
+    /** Messages that arrived within {@code wait}, beyond those taken. */
+    List<Message> drain(Duration wait) throws InterruptedException {
+        Thread.sleep(wait.toMillis());
+        List<Message> rest = new ArrayList<>();
+        messages.drainTo(rest);
+        return rest;
+    }
+
+    @Override
+    public void close() {
+        response.cancel(true);
+        if (lines != null) {
+            lines.close();
+        }
+    }
+}

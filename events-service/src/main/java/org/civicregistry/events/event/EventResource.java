@@ -1,0 +1,220 @@
+package org.civicregistry.events.event;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.paging.Page;
+import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.PagedResponse;
+import org.civicregistry.commons.problem.Problem;
+import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.text.Languages;
+import org.civicregistry.commons.write.RecordEndpoints;
+import org.civicregistry.events.common.ApiDocs;
+import org.civicregistry.events.common.Examples;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class EventResource {
+
+    private final EventService events;
+    private final RecordEndpoints<Event, EventInput, EventView> endpoints;
+
+    public EventResource(EventService events, History history) {
+        this.events = events;
+        this.endpoints = new RecordEndpoints<>(events, history);
+    }
+
+    @GET
+    @Operation(summary = "List events", description = "Cursor-paged, by start time then id. Filter by time window, "
+            + "organization, participant, type, status, agreement, update time, text. organization=...&upcoming=true is an "
+            + "organization's upcoming schedule; participant=...&upcoming=true a person's.")
+    @APIResponse(responseCode = "200", description = "A page of events.",
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventPage.class)))
+    public Response list(@BeanParam EventQuery query,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String language = Languages.requested(query.lang, headers);
+        PageRequest pageRequest = PageRequest.of(limit, cursor);
+        Page<EventView> page = events.list(events.filter(query, false), pageRequest).map(e -> e.in(language));
+        return PagedResponse.of(page, uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an event")
+    @APIResponse(responseCode = "200", description = "The event.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    public Response get(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context Request request) {
+        return endpoints.read(id, lang, headers, request);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "History of an event", description = "Every version, oldest first, with the event type of each "
+            + "change (civic.event.scheduled, .rescheduled, .cancelled, ...).")
+    @APIResponse(responseCode = "200", description = "A page of versions.",
+            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
+    public Response history(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return endpoints.history(id, limit, cursor, uri);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule an event", description = "Editors may schedule events organized in their jurisdictions. "
+            + "Published as civic.event.scheduled. " + Examples.REFERENCES_NOTE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventInput.class),
+            examples = { @ExampleObject(name = "special lecture", description = Examples.REFERENCES_NOTE, value = Examples.EVENT),
+                    @ExampleObject(name = "all-day, already held", description = Examples.REFERENCES_NOTE, value = Examples.ALL_DAY_EVENT) }))
+    @APIResponse(responseCode = "201", description = "Scheduled.",
+            headers = { @Header(name = "Location", description = "Address of the new event.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response create(@Valid @NotNull(message = "a JSON body is required") EventInput input, @Context UriInfo uri) {
+        return endpoints.create(input, uri);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an event", description = "Needs If-Match with the current ETag. A new startsAt reschedules "
+            + "the event (the old start is kept in previousStartTimes); a new status must be an allowed transition (else 409 "
+            + "invalid-transition with the allowed ones). " + Examples.REFERENCES_NOTE)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventInput.class),
+            examples = @ExampleObject(name = "special lecture", description = Examples.REFERENCES_NOTE, value = Examples.EVENT)))
+    @APIResponse(responseCode = "200", description = "Replaced.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
+    public Response replace(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") EventInput input, @Context HttpHeaders headers) {
+        return endpoints.replace(id, input, headers);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields of an event", description = "A JSON merge patch (RFC 7396); needs If-Match. "
+            + "Patching startsAt reschedules the event; patching status follows the allowed transitions.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = EventInput.class),
+            examples = { @ExampleObject(name = "move to the next morning", value = "{\"startsAt\": \"2023-10-13T10:00:00+09:00\", "
+                    + "\"endsAt\": \"2023-10-13T11:30:00+09:00\"}"),
+                    @ExampleObject(name = "add an English description", value = "{\"description\": {\"en\": \"Meeting with the May "
+                            + "Mothers' Association\"}}") }))
+    @APIResponse(responseCode = "200", description = "Changed.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
+    public Response patch(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
+        return endpoints.patch(id, patch, headers);
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the status of an event", description = """
+            Needs If-Match. Allowed: scheduled → confirmed, postponed, rescheduled, cancelled, completed; \
+            confirmed → postponed, rescheduled, cancelled, completed; postponed → rescheduled, cancelled; \
+            rescheduled → confirmed, postponed, rescheduled, cancelled, completed. Cancelled and completed are final, \
+            and such events keep their times. Anything else is a 409 invalid-transition whose `allowed` lists the \
+            possible statuses. Rescheduling needs startsAt (endsAt left out keeps the duration). Published as \
+            civic.event.<status>.""")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Transition.class),
+            examples = { @ExampleObject(name = "cancel", value = Examples.CANCEL),
+                    @ExampleObject(name = "reschedule", value = Examples.RESCHEDULE) }))
+    @APIResponse(responseCode = "200", description = "The event in its new status.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "409", description = "Invalid transition; `allowed` lists the statuses the event may move to.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
+    @APIResponse(responseCode = "412", description = "Precondition failed: the event changed since you read it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale ETag", value = Examples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "Precondition required: send If-Match.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no If-Match", value = Examples.PRECONDITION_REQUIRED)))
+    public Response transition(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") Transition transition, @Context HttpHeaders headers) {
+        Event event = events.transition(Params.id(id), headers, transition);
+        return Responses.updated(event.version, events.view(event));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "Archive an event", description = "Public records are never deleted: the event is archived, leaves "
+            + "lists and feeds, and stays readable here. Not a cancellation: cancel with a transition. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Archived.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response archive(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.archive(id, headers);
+    }
+
+    /** The page schema for the OpenAPI document. */
+    @Schema(name = "EventPage")
+    public record EventPage(java.util.List<EventView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,89 @@
+package org.civicregistry.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+
+/** The OpenAPI document, health and metrics, as an integrator finds them. */
+@EventsTest
+class ServiceContractTest {
+
+    @Test
+    void everyOperationIsDocumentedWithErrorsAndExamples() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        assertThat(paths.keySet()).contains("/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}/history",
+                "/api/v1/events/{id}/transitions", "/api/v1/events/calendar.ics", "/api/v1/events/{id}/calendar.ics");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String at = method + " " + path;
+            String base = "paths.'" + path + "'." + method;
+            assertThat(doc.getString(base + ".summary")).as(at).isNotBlank();
+            Map<String, Object> responses = doc.getMap(base + ".responses");
+            assertThat(responses).as(at).containsKey("500");
+            if (!method.equals("get")) {
+                assertThat(responses).as(at).containsKeys("401", "403", "400");
+                assertThat(doc.getList(base + ".security")).as(at).isNotEmpty();
+            }
+            if (method.equals("post") || method.equals("put")) {
+                assertThat(doc.getMap(base + ".requestBody.content.'application/json'.examples")).as(at).isNotEmpty();
+            }
+            if (method.equals("put") || method.equals("patch") || path.endsWith("/transitions")) {
+                assertThat(responses).as(at).containsKeys("409", "412", "428");
+            }
+            responses.keySet().stream().filter(code -> code.compareTo("400") >= 0).forEach(code -> {
+                String problem = base + ".responses.'" + code + "'.content.'application/problem+json'";
+                assertThat(doc.getMap(problem)).as(at + " " + code).isNotNull();
+                assertThat(doc.get(problem + ".example") != null || doc.getMap(problem + ".examples") != null)
+                        .as(at + " " + code + " has an example").isTrue();
+            });
+            List<Map<String, Object>> parameters = doc.getList(base + ".parameters");
+            if (parameters != null) {
+                parameters.forEach(p -> assertThat(p.get("description")).as(at + " " + p.get("name")).isNotNull());
+            }
+        }));
+
+        // the feed: its media type, an example, 304, and the list's filters with examples
+        String feed = "paths.'/api/v1/events/calendar.ics'.get";
+        Map<String, Object> examples = doc.getMap(feed + ".responses.'200'.content.'text/calendar'.examples");
+        assertThat(examples).isNotEmpty();
+        assertThat(examples.values().iterator().next().toString()).contains("BEGIN:VCALENDAR", "DTSTART;TZID=Asia/Seoul",
+                "UID:", "SEQUENCE:");
+        assertThat(doc.getMap(feed + ".responses")).containsKeys("200", "304", "400", "500");
+        List<String> names = doc.getList(feed + ".parameters.name", String.class);
+        assertThat(names).contains("from", "to", "upcoming", "organization", "participant", "type", "status", "agreement",
+                "updatedSince", "q", "lang");
+        assertThat(doc.getString(feed + ".parameters.find { it.name == 'organization' }.example")).isEqualTo("gyeonggi");
+
+        // the request examples say their ids stand for records of other services
+        Map<String, Map<String, Object>> postExamples = doc.getMap("paths.'/api/v1/events'.post.requestBody.content.'application/json'.examples");
+        assertThat(postExamples.values()).allSatisfy(e -> assertThat(e.get("description").toString()).contains("placeholders"));
+        assertThat(doc.getList("components.schemas.EventStatus.enum", String.class))
+                .containsExactly("scheduled", "confirmed", "postponed", "rescheduled", "cancelled", "completed");
+        assertThat(doc.getList("components.schemas.EventType.enum", String.class))
+                .contains("memorial_visit", "signing_ceremony", "special_lecture", "launch_ceremony", "groundbreaking");
+        assertThat(doc.getMap("components.schemas.Event.properties")).containsKeys("startsAt", "timeZone", "previousStartTimes",
+                "icalUid", "sequence", "participants", "location");
+        assertThat(doc.getString("paths.'/api/v1/events/{id}/transitions'.post.responses.'409'.content.'application/problem+json'"
+                + ".examples.'invalid transition'.value")).contains("allowed");
+        assertThat(doc.getMap("components.schemas.Problem.properties")).containsKeys("type", "title", "status", "detail",
+                "violations", "allowed");
+    }
+
+    @Test
+    void healthShowsDatabaseOutboxAndReadModelsAndMetricsArePublished() {
+        World.get();
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("outbox", "read-models", "Database connections health check"))
+                .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("civic.events.v1"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("civic_outbox_published_total", "civic_consumer_applied_total");
+    }
+}
