@@ -158,7 +158,7 @@ public final class Launcher {
                   Admin token (valid one day), for writes:
                     export CIVIC_TOKEN=%4$s
                     curl -H "Authorization: Bearer $CIVIC_TOKEN" -H 'Content-Type: application/json' \\
-                      -d '{"name":{"ko":"광주광역시","en":"Gwangju"},"classification":"metropolitan_city"}' \\
+                      -d '{"slug":"busan","name":{"ko":"부산광역시","en":"Busan"},"classification":"metropolitan_city"}' \\
                       http://localhost:%1$d/api/v1/organizations
                 Ctrl-C or ./civic down stops everything; the data stays in %5$s.
                 """.formatted(gateway, bootstrap, home.resolve("logs"), token, home));
