@@ -45,6 +45,11 @@ public class PlatformDocument {
     private final AtomicReference<ObjectNode> merged = new AtomicReference<>();
     private final Map<String, JsonNode> lastFetched = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService refresher;
+    private final java.util.concurrent.ExecutorService fetchers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "openapi-fetch");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile URI self;
 
     public PlatformDocument(GatewayConfig config, ObjectMapper mapper) {
@@ -65,6 +70,7 @@ public class PlatformDocument {
         if (refresher != null) {
             refresher.shutdownNow();
         }
+        fetchers.shutdownNow();
     }
 
     /**
@@ -91,7 +97,7 @@ public class PlatformDocument {
         // In parallel: a slow service must not hold up the others' parts.
         parts.entrySet().stream()
                 .map(part -> java.util.concurrent.CompletableFuture.runAsync(
-                        () -> fetch(part.getKey(), part.getValue()).ifPresent(doc -> lastFetched.put(part.getKey(), doc))))
+                        () -> fetch(part.getKey(), part.getValue()).ifPresent(doc -> lastFetched.put(part.getKey(), doc)), fetchers))
                 .toList()
                 .forEach(java.util.concurrent.CompletableFuture::join);
         merged.set(merge());

@@ -38,6 +38,12 @@ public class WebhookDispatcher {
     private final EntityManager em;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Receivers are served in parallel, each by one thread at a time (the common pool may have a single thread). */
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "webhook-sender");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean running;
     private Thread thread;
 
@@ -58,6 +64,7 @@ public class WebhookDispatcher {
         if (thread != null) {
             thread.interrupt();
         }
+        senders.shutdownNow();
     }
 
     private void run() {
@@ -65,7 +72,7 @@ public class WebhookDispatcher {
             try {
                 List<UUID> due = QuarkusTransaction.requiringNew().call(this::subscriptionsWithDueDeliveries);
                 List<CompletableFuture<Void>> rounds = due.stream()
-                        .map(id -> CompletableFuture.runAsync(() -> deliverNext(id))).toList();
+                        .map(id -> CompletableFuture.runAsync(() -> deliverNext(id), senders)).toList();
                 CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).join();
                 if (due.isEmpty()) {
                     Thread.sleep(config.pollInterval().toMillis());
