@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Contract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +32,7 @@ import io.restassured.response.ValidatableResponse;
  * ids of Gyeonggi and Gwangju; {@code $P} for a valid list of parties.
  */
 @AgreementsTest
+@Contract.ResponsesOnly
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 

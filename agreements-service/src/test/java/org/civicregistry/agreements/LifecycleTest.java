@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.Contract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,7 +71,9 @@ class LifecycleTest {
                 .body("allowed", contains("signed")).body("detail", containsString("from draft"));
         BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"draft\"}"), 409, "invalid-transition").body("allowed", contains("signed"));
         BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"archived\"}"), 400, "validation").body("violations[0].field", equalTo("to"));
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"ratified\"}"), 400, "malformed-body").body("violations[0].field", equalTo("to"));
+        // an unknown state breaks the contract on purpose: only the answer is checked
+        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).header("If-Match", "\"1\"").body("{\"to\": \"ratified\"}")
+                .post(Api.AGREEMENTS + "/" + id + "/transitions").then(), 400, "malformed-body").body("violations[0].field", equalTo("to"));
         // through PATCH and PUT just the same
         BadInputTest.assertProblem(Api.patch("1").body("{\"status\": \"expired\"}").patch(Api.AGREEMENTS + "/" + id).then(),
                 409, "invalid-transition").body("allowed", contains("signed"));
@@ -86,7 +89,8 @@ class LifecycleTest {
                 .body("status", equalTo("signed"));
         // checks come in the order of every write: a stale ETag is a 412 even for a wrong step
         BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"draft\"}"), 412, "precondition-failed");
-        BadInputTest.assertProblem(Api.admin().body("{\"to\": \"in_force\"}").post(Api.AGREEMENTS + "/" + id + "/transitions").then(),
+        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).body("{\"to\": \"in_force\"}")
+                .post(Api.AGREEMENTS + "/" + id + "/transitions").then(),
                 428, "precondition-required");
         given().get(Api.AGREEMENTS + "/" + id).then().body("version", equalTo(3)).body("status", equalTo("signed"));
     }

@@ -39,6 +39,7 @@ final class Platform {
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Path logs;
     private final KafkaBroker kafka = KafkaBroker.shared();
 
@@ -94,6 +95,7 @@ final class Platform {
             env.put("CIVIC_GATEWAY_WEBHOOKS_INITIAL_BACKOFF", "200ms");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_CAPACITY", "100000");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_REFILL", "100000");
+            env.put("QUARKUS_HTTP_CORS_ORIGINS", "https://www.gwangju.go.kr,https://www.gg.go.kr,/http://127\\.0\\.0\\.1:[0-9]+/"); // + pages the widget tests serve on 127.0.0.1
             Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: the end-to-end suite runs after the services are packaged (./mvnw verify)");
@@ -103,6 +105,7 @@ final class Platform {
                     .redirectErrorStream(true)
                     .redirectOutput(logs.resolve(service.module() + ".log").toFile());
             builder.environment().putAll(env);
+            builders.put(service.module(), builder);
             processes.put(service.module(), builder.start());
             Thread wait = new Thread(() -> awaitReady(service.module()));
             wait.start();
@@ -115,6 +118,27 @@ final class Platform {
             if (!ready(service.module())) {
                 throw new IllegalStateException(service.module() + " did not become ready; see " + logs.resolve(service.module() + ".log"));
             }
+        }
+    }
+
+    /** Kills a service's process at once (SIGKILL), as a crash would; its database and topic stay. */
+    synchronized void kill(String module) throws InterruptedException {
+        Process process = processes.get(module);
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again, with the same port, database and settings, and waits until it is ready. */
+    synchronized void restart(String module) throws IOException {
+        if (processes.get(module).isAlive()) {
+            throw new IllegalStateException(module + " is still running");
+        }
+        ProcessBuilder builder = builders.get(module)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
+        processes.put(module, builder.start());
+        awaitReady(module);
+        if (!ready(module)) {
+            throw new IllegalStateException(module + " did not become ready again; see " + logs.resolve(module + ".log"));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Contract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import io.restassured.response.ValidatableResponse;
  * neither the event, nor its history, nor an event in the outbox.
  */
 @EventsTest
+@Contract.ResponsesOnly
 class BadInputTest {
 
     /** {org}, {person}, {post} are records the read models know; {unknown} is an id nobody knows. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Contract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,7 @@ import io.restassured.response.ValidatableResponse;
  * neither the record, nor its history, nor an event in the outbox.
  */
 @OfficialsTest
+@Contract.ResponsesOnly
 class BadInputTest {
 
     @Inject

@@ -2,14 +2,17 @@ package org.civicregistry.officials;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.util.List;
 import java.util.Map;
 
+import org.civicregistry.testsupport.Contract;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /** The OpenAPI document, health and metrics, as an integrator finds them. */
@@ -57,6 +60,17 @@ class ServiceContractTest {
             body.put("slug", Api.unique("example"));
             Api.admin().body(body).post(path).then().statusCode(201);
         }
+    }
+
+    /** Every exchange of these tests is checked against the document: an undocumented one fails the test. */
+    @Test
+    void theContractIsCheckedOnEveryExchange() {
+        assertThat(RestAssured.filters()).contains(Contract.filter());
+        assertThatThrownBy(() -> given().get("/api/v1/not-in-the-document")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("No API path found");
+        // nor may a test use a method the path does not have
+        assertThatThrownBy(() -> given().put("/api/v1/organizations")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PUT operation not allowed");
     }
 
     @Test

@@ -119,7 +119,7 @@ public class AgreementResource {
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response get(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
@@ -131,7 +131,7 @@ public class AgreementResource {
             + "change (civic.agreement.created, .signed, .in_force, .item.status_changed, .updated, ...).")
     @APIResponse(responseCode = "200", description = "A page of versions.",
             content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response history(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -172,7 +172,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "Archived, a duplicate slug, or an invalid transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = INVALID_TRANSITION_EXAMPLE)))
-    public Response replace(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response replace(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") AgreementInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
@@ -193,7 +193,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "Archived, a duplicate slug, or an invalid transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = INVALID_TRANSITION_EXAMPLE)))
-    public Response patch(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response patch(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
@@ -228,7 +228,7 @@ public class AgreementResource {
                             {"type": "https://civic-registry.org/problems/precondition-required", "title": "Precondition required", "status": 428,
                              "detail": "Send If-Match with the ETag of the version you read (current version: \\"3\\").",
                              "instance": "/api/v1/agreements/0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b/transitions"}""")))
-    public Response transition(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response transition(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") TransitionInput input, @Context HttpHeaders headers) {
         Agreement agreement = agreements.transition(Params.id(id), headers, input);
@@ -243,7 +243,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    public Response archive(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response archive(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);

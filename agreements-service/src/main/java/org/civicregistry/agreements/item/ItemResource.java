@@ -69,7 +69,7 @@ public class ItemResource {
             + "at most 100 items).")
     @APIResponse(responseCode = "200", description = "The items.",
             content = @Content(schema = @Schema(implementation = Examples.ItemPage.class)))
-    public Response list(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response list(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Only items with this status.", schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only items of this sector.", example = "tourism") @QueryParam("sector") String sector,
             @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
@@ -91,7 +91,7 @@ public class ItemResource {
             headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response get(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Item number.", example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "999"))
             @PathParam("number") String number,
             @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
@@ -112,7 +112,7 @@ public class ItemResource {
             headers = { @Header(name = "Location", description = "Address of the new item.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = Item.class)))
-    public Response create(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response create(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") ItemInput input, @Context UriInfo uri) {
         UUID agreementId = Params.id(id);
         Item item = items.create(agreementId, input);
@@ -131,7 +131,7 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "Replaced.",
             headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
-    public Response replace(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response replace(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Item number.", example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "999"))
             @PathParam("number") String number,
             @Parameter(description = ApiDocs.ITEM_IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -152,7 +152,7 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "Changed.",
             headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
-    public Response patch(@Parameter(description = "Agreement id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response patch(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Item number.", example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "999"))
             @PathParam("number") String number,
             @Parameter(description = ApiDocs.ITEM_IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -104,7 +104,8 @@ public class KnownRecords {
         if (idOrSlug == null || idOrSlug.isBlank()) {
             return null;
         }
-        String key = idOrSlug.strip();
+        // at most 200 characters and no control characters: PostgreSQL refuses a NUL in a text parameter
+        String key = Params.text(parameter, idOrSlug);
         List<?> found;
         if (key.length() == 36 && key.charAt(8) == '-') {
             found = em.createNativeQuery("select id from " + table + " where id = :id")

@@ -25,6 +25,11 @@ public final class Responses {
     public static Response read(Request request, int version, String language, Object view) {
         EntityTag tag = Versions.etag(version, language);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null && notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            // If-Match on a read that does not match: a 412 problem like every other error, not an empty body
+            throw new org.civicregistry.commons.problem.ProblemException(org.civicregistry.commons.problem.ProblemType.PRECONDITION_FAILED,
+                    "If-Match does not name the current version " + tag + " of this record.");
+        }
         Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(view);
         response.tag(tag).header(HttpHeaders.VARY, "Accept-Language");
         if (language != null) {

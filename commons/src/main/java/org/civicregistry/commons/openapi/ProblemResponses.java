@@ -23,6 +23,18 @@ import org.civicregistry.commons.problem.ProblemType;
  * resources need not repeat them: 400 wherever there is input, 401/403 on secured operations,
  * 404 on a record path, 412/428 on conditional writes, 413/415/422 on bodies, and 500.
  * Registered by each service with {@code mp.openapi.filter}.
+ *
+ * <p>It also states what is true of every service, so the documents match the wire (the tests
+ * validate every exchange against them):
+ * <ul>
+ * <li>401 answers carry {@code WWW-Authenticate: Bearer};
+ * <li>a record read answers 304 with the same ETag (and Content-Language) as its 200, and a
+ * single-language view carries {@code Content-Language};
+ * <li>fields not required may be null: views write absent values as {@code null}, and bodies
+ * take {@code null} for absent;
+ * <li>PATCH takes a JSON merge patch ({@code application/merge-patch+json}, or plain JSON) of the
+ * input's fields, none of them required, where {@code null} removes a field.
+ * </ul>
  */
 public class ProblemResponses implements OASFilter {
 
@@ -35,6 +47,16 @@ public class ProblemResponses implements OASFilter {
         if (components.getSchemas() == null || !components.getSchemas().containsKey("Problem")) {
             components.addSchema("Problem", problemSchema());
         }
+        if (components.getSchemas() != null && components.getSchemas().containsKey("JsonNode")) {
+            // Jackson's tree type, as the scanner sees its Java getters (array, nodeType, ...): on the wire
+            // it is a JSON object (a record's snapshot in its history).
+            components.addSchema("JsonNode", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                    .description("A JSON object."));
+            components.removeSchema("JsonNodeType");
+        }
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ProblemResponses::nullableWhenOptional);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -43,7 +65,90 @@ public class ProblemResponses implements OASFilter {
                 return;
             }
             document(path, method, operation);
+            conditionalReads(operation);
+            if (method == PathItem.HttpMethod.PATCH) {
+                mergePatch(operation, components);
+            }
         }));
+    }
+
+    /** Properties not required may be null: the 3.1 way, a type list with null, or anyOf [$ref, null]. */
+    private static void nullableWhenOptional(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.replaceAll((name, property) -> required.contains(name) ? property : nullable(property));
+        schema.setProperties(properties);
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            Schema referenced = OASFactory.createSchema().ref(property.getRef());
+            return OASFactory.createSchema().description(property.getDescription())
+                    .anyOf(List.of(referenced, OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL))));
+        }
+        if (property.getType() != null && !property.getType().isEmpty() && !property.getType().contains(Schema.SchemaType.NULL)) {
+            List<Schema.SchemaType> types = new java.util.ArrayList<>(property.getType());
+            types.add(Schema.SchemaType.NULL);
+            property.setType(types);
+        }
+        nullableWhenOptional(property);
+        return property;
+    }
+
+    /** A record read: 304 repeats the 200's ETag; a single-language view (lang) names its language. */
+    private static void conditionalReads(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        APIResponse ok = responses.getAPIResponse("200");
+        APIResponse notModified = responses.getAPIResponse("304");
+        if (ok == null || ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag")) {
+            return;
+        }
+        boolean languages = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "lang".equals(p.getName()));
+        if (languages) {
+            ok.addHeader("Content-Language", OASFactory.createHeader()
+                    .description("The language of a single-language view (lang or Accept-Language).")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+        if (notModified != null) {
+            ok.getHeaders().forEach(notModified::addHeader);
+        }
+    }
+
+    /**
+     * A PATCH body is a JSON merge patch of the input: the same fields, none required, null removing
+     * one. Documented as its own schema ({@code <Input>Patch}), under both media types the resources take.
+     */
+    private static void mergePatch(Operation operation, Components components) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        Content content = operation.getRequestBody().getContent();
+        MediaType patch = content.getMediaType("application/merge-patch+json");
+        if (patch == null || patch.getSchema() == null || patch.getSchema().getRef() == null) {
+            return;
+        }
+        String input = patch.getSchema().getRef().substring(patch.getSchema().getRef().lastIndexOf('/') + 1);
+        Schema inputSchema = components.getSchemas() == null ? null : components.getSchemas().get(input);
+        if (inputSchema == null || inputSchema.getProperties() == null) {
+            return;
+        }
+        String name = input.endsWith("Input") ? input.substring(0, input.length() - "Input".length()) + "Patch" : input + "Patch";
+        if (!components.getSchemas().containsKey(name)) {
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            inputSchema.getProperties().forEach((field, property) -> properties.put(field, nullable(property)));
+            components.addSchema(name, OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                    .description("A JSON merge patch (RFC 7396) of " + input + ": any of its fields; null removes a field, "
+                            + "objects are merged, arrays replaced.")
+                    .properties(properties));
+        }
+        patch.setSchema(OASFactory.createSchema().ref("#/components/schemas/" + name));
+        if (content.getMediaType("application/json") == null) {
+            content.addMediaType("application/json", OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + name))
+                    .examples(patch.getExamples()));
+        }
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -57,6 +162,9 @@ public class ProblemResponses implements OASFilter {
         }
         if (secured) {
             add(responses, ProblemType.UNAUTHORIZED, "This operation needs a valid bearer token (JWT).");
+            responses.getAPIResponse("401").addHeader("WWW-Authenticate", OASFactory.createHeader()
+                    .description("Bearer: send a valid token (RS256, issuer civic-registry) in Authorization.")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
             add(responses, ProblemType.FORBIDDEN, "Your token grants the jurisdictions [gyeonggi], but organization gwangju belongs to [gwangju].");
         }
         if (path.contains("{")) {

@@ -13,5 +13,6 @@ public record HistoryEntry(
         @Schema(description = "The event type of the change.", examples = "civic.person.updated") String type,
         @Schema(description = "When the change was committed.", examples = "2023-10-12T05:30:00Z") OffsetDateTime changedAt,
         @Schema(description = "Who made the change (the token's subject), if known.", examples = "editor@gg.go.kr") String changedBy,
-        @Schema(description = "The full record after the change, as the API showed it then.") JsonNode snapshot) {
+        @Schema(description = "The full record after the change, as the API showed it then: the fields of a GET of the "
+                + "record, every language.") JsonNode snapshot) {
 }

@@ -178,6 +178,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        // a failed commit carries the driver's exception as a suppressed one, not as the cause
+        SQLException sql = findWithSuppressed(e, SQLException.class, 0);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (state.equals("22P05") || state.equals("22021")) {
+            // PostgreSQL stores no NUL (U+0000) in text or jsonb, wherever in the request it came from; nothing was written
+            return respond(new ProblemException(ProblemType.VALIDATION,
+                    "Text must not contain the NUL character (U+0000).").toProblem(path(uri)));
+        }
+        if (state.startsWith("08") || state.startsWith("57P")) {
+            // the database connection was lost or the server is going down: nothing was committed, and a retry may work
+            LOG.warnf("Database unavailable on %s: %s", path(uri), sql.getMessage());
+            return Response.fromResponse(respond(new ProblemException(ProblemType.UNAVAILABLE,
+                    "The database is unavailable; nothing was changed. Retry in a moment.").toProblem(path(uri))))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
+        }
         LOG.errorf(e, "Unhandled failure on %s", path(uri));
         return respond(new ProblemException(ProblemType.INTERNAL,
                 "The request failed on the server; it has been logged.").toProblem(path(uri)));
@@ -308,6 +324,21 @@ public class ProblemMappers {
         String detail = message.substring(at).replace("\n", " ").trim();
         int end = detail.indexOf(')');
         return end > 0 ? ": " + detail.substring(5, end) : "";
+    }
+
+    private static <T extends Throwable> T findWithSuppressed(Throwable e, Class<T> type, int depth) {
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                T found = findWithSuppressed(suppressed, type, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -95,7 +95,8 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         if (idOrSlug == null || idOrSlug.isBlank()) {
             return null;
         }
-        String key = idOrSlug.strip();
+        // at most 200 characters and no control characters: PostgreSQL refuses a NUL in a text parameter
+        String key = Params.text(parameter, idOrSlug);
         String entity = entityClass().getSimpleName();
         List<UUID> found = key.length() == 36 && key.charAt(8) == '-'
                 ? em.createQuery("select e.id from " + entity + " e where e.id = :id", UUID.class)
@@ -143,7 +144,9 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
             input = mapper.treeToValue(JsonMergePatch.apply(mapper.valueToTree(before), patch), inputClass());
         } catch (JsonProcessingException e) {
             String field = e instanceof JsonMappingException mapping ? ProblemMappers.jsonPath(mapping) : null;
-            String detail = "The patched record is not valid: " + e.getOriginalMessage() + ".";
+            // Jackson's own message names Java types and exceptions: say which field, not how the reader failed
+            String detail = "The patched record is not valid: " + (field == null ? "it does not have the documented shape"
+                    : "the field " + field + " has the wrong type or format") + ".";
             throw new ProblemException(ProblemType.MALFORMED_BODY, detail,
                     field == null ? List.of() : List.of(new Violation(field, "wrong type or shape")), List.of());
         }

@@ -78,6 +78,8 @@ public class CalendarResource {
             headers = { @Header(name = "ETag", description = "Strong entity tag of the feed's bytes, for If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "How long the feed may be reused before revalidating.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Disposition", description = "inline, with a file name for calendars that save it.",
                             schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = CalendarFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one event", value = Examples.CALENDAR)))
@@ -102,12 +104,16 @@ public class CalendarResource {
     @Operation(summary = "Get one event as iCalendar", description = "The event as a one-event iCalendar object, e.g. for "
             + "an \"add to my calendar\" link; the same UID and SEQUENCE as in the feeds, so calendars treat both as one event.")
     @APIResponse(responseCode = "200", description = "The event as iCalendar.",
-            headers = @Header(name = "ETag", description = "Strong entity tag of the bytes, for If-None-Match.",
+            headers = { @Header(name = "ETag", description = "Strong entity tag of the bytes, for If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "How long it may be reused before revalidating.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Disposition", description = "inline, with the file name <id>.ics.",
+                            schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = CalendarFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one event", value = Examples.CALENDAR)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response one(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response one(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
         String language = language(lang, headers);
@@ -120,6 +126,11 @@ public class CalendarResource {
     private Response respond(CalendarFeed.Rendered rendered, String language, Request request, String filename) {
         EntityTag tag = new EntityTag(rendered.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null && notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            // If-Match that does not name this feed: a 412 problem like every other error, not an empty body
+            throw new org.civicregistry.commons.problem.ProblemException(org.civicregistry.commons.problem.ProblemType.PRECONDITION_FAILED,
+                    "If-Match does not name the current version " + tag + " of this feed.");
+        }
         Response.ResponseBuilder response = notModified != null ? notModified
                 : Response.ok(rendered.body(), CalendarFeed.MEDIA_TYPE + ";charset=utf-8")
                         .header("Content-Disposition", "inline; filename=\"" + filename + "\"");

@@ -86,7 +86,7 @@ public class EventResource {
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response get(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
@@ -98,7 +98,7 @@ public class EventResource {
             + "change (civic.event.scheduled, .rescheduled, .cancelled, ...).")
     @APIResponse(responseCode = "200", description = "A page of versions.",
             content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response history(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -136,7 +136,7 @@ public class EventResource {
     @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
-    public Response replace(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response replace(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") EventInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
@@ -160,7 +160,7 @@ public class EventResource {
     @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
-    public Response patch(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response patch(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
@@ -192,7 +192,7 @@ public class EventResource {
     @APIResponse(responseCode = "428", description = "Precondition required: send If-Match.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no If-Match", value = Examples.PRECONDITION_REQUIRED)))
-    public Response transition(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response transition(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") Transition transition, @Context HttpHeaders headers) {
         Event event = events.transition(Params.id(id), headers, transition);
@@ -207,7 +207,7 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response archive(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response archive(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);

@@ -54,7 +54,8 @@ public class References {
         if (idOrSlug == null || idOrSlug.isBlank()) {
             return null;
         }
-        String key = idOrSlug.strip();
+        // at most 200 characters and no control characters: PostgreSQL refuses a NUL in a text parameter
+        String key = Params.text(parameter, idOrSlug);
         boolean byId = key.length() == 36 && key.charAt(8) == '-';
         @SuppressWarnings("unchecked")
         List<UUID> found = byId

@@ -60,9 +60,17 @@ public class DocsResource {
         }
     }
 
+    /** An Accept header that does not parse is read as no preference (JSON), not as a server failure. */
+    private static boolean acceptsYaml(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith(YAML));
+        } catch (IllegalArgumentException unparsable) {
+            return false;
+        }
+    }
+
     private Response render(JsonNode document, String format, HttpHeaders headers) {
-        boolean asYaml = "yaml".equalsIgnoreCase(format) || (format == null
-                && headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith(YAML)));
+        boolean asYaml = "yaml".equalsIgnoreCase(format) || (format == null && acceptsYaml(headers));
         try {
             return asYaml ? Response.ok(yaml.writeValueAsString(document), YAML).build()
                     : Response.ok(json.writeValueAsString(document), "application/json").build();

@@ -156,7 +156,58 @@ public class PlatformDocument {
                 }
             });
         }
+        edge(document);
         return document;
+    }
+
+    /**
+     * What the gateway adds to every answer, whichever part of the platform gives it: its request id
+     * and rate-limit headers on every response, 403 for a cross-origin request from an origin not
+     * allowed, 429 when a client is over its limit, and, on the
+     * services' routes, 502/503/504 when a service cannot answer (problem+json, as every error).
+     */
+    private void edge(ObjectNode document) {
+        java.util.Set<String> proxied = new java.util.HashSet<>();
+        config.upstreams().values().forEach(upstream -> proxied.addAll(upstream.paths()));
+        ((ObjectNode) document.get("components")).with("schemas").putIfAbsent("Problem", mapper.createObjectNode().put("type", "object"));
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (!operation.getValue().isObject() || !operation.getValue().has("responses")) {
+                return;
+            }
+            ObjectNode responses = (ObjectNode) operation.getValue().get("responses");
+            boolean upstream = proxied.stream().anyMatch(prefix -> path.getKey().equals(prefix) || path.getKey().startsWith(prefix + "/"));
+            problem(responses, "403", "Forbidden: a request from a browser page on an origin that is not allowed.", false);
+            problem(responses, "429", "Too many requests: this client is over its rate limit.", true);
+            if (upstream) {
+                problem(responses, "502", "The service behind this route cannot be reached.", false);
+                problem(responses, "503", "The service behind this route is failing; the gateway stopped calling it for a while.", true);
+                problem(responses, "504", "The service behind this route did not answer in time.", false);
+            }
+            responses.fields().forEachRemaining(response -> {
+                ObjectNode headers = ((ObjectNode) response.getValue()).with("headers");
+                header(headers, "X-Request-Id", "The request's id: the client's own X-Request-Id if it sent a sane one, else a new UUID.");
+                header(headers, "RateLimit-Limit", "Requests allowed per period to this client (its X-Api-Key, else its address).");
+                header(headers, "RateLimit-Remaining", "Requests this client has left in the period.");
+                header(headers, "RateLimit-Reset", "Seconds until the client's allowance is full again.");
+            });
+        }));
+    }
+
+    private void problem(ObjectNode responses, String status, String description, boolean retryAfter) {
+        if (responses.has(status)) {
+            return;
+        }
+        ObjectNode response = responses.putObject(status).put("description", description);
+        response.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
+        if (retryAfter) {
+            header(response.with("headers"), "Retry-After", "Seconds to wait before trying again.");
+        }
+    }
+
+    private void header(ObjectNode headers, String name, String description) {
+        if (!headers.has(name)) {
+            headers.putObject(name).put("description", description).putObject("schema").put("type", "string");
+        }
     }
 
     private java.util.List<String> lastFetchedInOrder() {

@@ -13,10 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookInput", description = "A receiver of the change streams.")
 public record WebhookInput(
         @NotNull @ValidUrl @Schema(description = "Where deliveries are POSTed.", examples = "https://www.gwangju.go.kr/hooks/civic") URI url,
-        @Size(max = 10) @Schema(description = "Topics to deliver; empty for all.", examples = "[\"civic.events.v1\"]") List<@NotNull String> topics,
+        @Size(max = 10) @Schema(description = "Topics to deliver; empty for all.", examples = "[\"civic.events.v1\"]") List<@NotNull @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String> topics,
         @Size(max = 50) @Schema(description = "Event types to deliver (a trailing * matches a prefix); empty for all.",
-                examples = "[\"civic.event.*\"]") List<@NotNull String> types,
-        @Size(min = 16, max = 200) @Pattern(regexp = "\\S+", message = "must not contain spaces")
+                examples = "[\"civic.event.*\"]") List<@NotNull @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String> types,
+        @Size(min = 16, max = 200) @Pattern(regexp = "[^\\s\\p{Cntrl}]+", message = "must not contain spaces or control characters")
         @Schema(description = "HMAC key for the signatures; generated when absent. Returned only once, on creation.") String secret,
-        @Size(max = 500) @Schema(description = "What this receiver is for.", examples = "Gwangju city website: event calendar") String description) {
+        @Size(max = 500) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) @Schema(description = "What this receiver is for.", examples = "Gwangju city website: event calendar") String description) {
+
+    // PostgreSQL refuses a NUL in text, and no topic, type or description needs a control character
+    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
+    static final String CONTROL_MESSAGE = "must not contain control characters";
 }

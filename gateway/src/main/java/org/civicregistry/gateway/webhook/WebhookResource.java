@@ -23,6 +23,8 @@ import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,6 +55,7 @@ public class WebhookResource {
             value = "{\"url\": \"https://www.gwangju.go.kr/hooks/civic\", \"topics\": [\"civic.events.v1\"], \"types\": [\"civic.event.*\"], "
                     + "\"description\": \"Gwangju city website: event calendar\"}")))
     @APIResponse(responseCode = "201", description = "Registered; the answer holds the secret.",
+            headers = @Header(name = "Location", description = "Address of the new receiver.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") WebhookInput input, @Context UriInfo uri) {
         WebhookSubscription subscription = webhooks.create(input);
@@ -72,7 +75,7 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "Get a webhook receiver")
     @APIResponse(responseCode = "200", description = "The receiver.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    public WebhookView get(@Parameter(description = "Webhook id.", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public WebhookView get(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return WebhookView.of(webhooks.find(Params.id(id)), false);
     }
 
@@ -80,7 +83,7 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "Stop deliveries to a receiver", description = "The receiver is disabled; its delivery log stays.")
     @APIResponse(responseCode = "200", description = "Disabled.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    public WebhookView disable(@Parameter(description = "Webhook id.", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public WebhookView disable(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return WebhookView.of(webhooks.disable(Params.id(id)), false);
     }
 
@@ -88,7 +91,7 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     @Operation(summary = "Delivery log of a receiver", description = "Every delivery with its attempts, last answer and state, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
-    public Response deliveries(@Parameter(description = "Webhook id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response deliveries(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "PENDING, DELIVERED or DEAD.") @QueryParam("status") String status,
             @Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {

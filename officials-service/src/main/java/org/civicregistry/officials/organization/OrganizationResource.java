@@ -96,7 +96,7 @@ public class OrganizationResource {
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response get(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
@@ -107,7 +107,7 @@ public class OrganizationResource {
     @Operation(summary = "History of an organization", description = "Every version, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of versions.",
             content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response history(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -138,7 +138,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "Replaced.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response replace(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response replace(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
@@ -155,7 +155,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "Changed.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response patch(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response patch(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
@@ -169,7 +169,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response archive(@Parameter(description = "Organization id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response archive(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);

@@ -114,7 +114,7 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "A page of the person's memberships.",
             headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipResource.MembershipPage.class)))
-    public Response memberships(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response memberships(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
             @Parameter(description = ApiDocs.AT, example = "2023-10-12") @QueryParam("at") String at,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
@@ -135,7 +135,7 @@ public class PersonResource {
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response get(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
@@ -146,7 +146,7 @@ public class PersonResource {
     @Operation(summary = "History of a person", description = "Every version, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of versions.",
             content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response history(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -177,7 +177,7 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "Replaced.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response replace(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response replace(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
@@ -194,7 +194,7 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "Changed.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response patch(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response patch(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
@@ -208,7 +208,7 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response archive(@Parameter(description = "Person id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response archive(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);

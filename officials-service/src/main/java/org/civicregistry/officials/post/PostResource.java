@@ -99,7 +99,7 @@ public class PostResource {
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response get(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
@@ -110,7 +110,7 @@ public class PostResource {
     @Operation(summary = "History of a post", description = "Every version, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of versions.",
             content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response history(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -141,7 +141,7 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Replaced.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response replace(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response replace(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PostInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
@@ -158,7 +158,7 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Changed.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response patch(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response patch(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
@@ -172,7 +172,7 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response archive(@Parameter(description = "Post id.", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public Response archive(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);

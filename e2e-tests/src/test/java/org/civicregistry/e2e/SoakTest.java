@@ -1,0 +1,260 @@
+package org.civicregistry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.civicregistry.testsupport.Database;
+import org.civicregistry.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The soak: mixed reads, writes, an SSE subscriber and a webhook at a steady rate for
+ * {@code -Dcivic.soak.minutes} (30 by default), against the platform of the end-to-end suite. Every
+ * 10 s it samples the services' RSS, each outbox's backlog and the consumer groups' lag into
+ * {@code target/reliability/soak.csv}; at the end every error is counted, the lag must be back to
+ * zero and every change must have reached the SSE subscriber and the webhook.
+ *
+ * <p>Not part of {@code ./mvnw verify}: run it with
+ * {@code ./mvnw -B -pl e2e-tests verify -Dtest=SoakTest -Dcivic.soak=true -Dcivic.soak.minutes=30}
+ * (or {@code bench/soak/run.sh 30}).
+ */
+@EnabledIfSystemProperty(named = "civic.soak", matches = "true")
+class SoakTest {
+
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    final Map<String, Integer> latest = new ConcurrentHashMap<>();
+
+    @Test
+    void steadyMixedLoad() throws Exception {
+        int minutes = Integer.getInteger("civic.soak.minutes", 30);
+        int writesPerSecond = Integer.getInteger("civic.soak.writes-per-second", 5);
+        int readsPerSecond = Integer.getInteger("civic.soak.reads-per-second", 20);
+        Platform platform = Platform.get();
+        URI gateway = platform.gateway();
+        SseClient stream = new SseClient(gateway + "/api/v1/stream", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.lastId() != null);
+        Receiver receiver = new Receiver();
+        HttpResponse<String> webhook = call(gateway, "POST", "/api/v1/webhooks", "{\"url\": \"" + receiver.url() + "\"}", null);
+        receiver.secret(json.readTree(webhook.body()).path("secret").asText());
+
+        Database own = Database.create("e2e_soak");
+        Connection admin = DriverManager.getConnection(own.jdbcUrl(), own.username(), own.password());
+        Path csv = Path.of("target", "reliability", "soak.csv");
+        Files.createDirectories(csv.getParent());
+        List<String> rows = new ArrayList<>();
+        rows.add("seconds,officials_rss_mb,agreements_rss_mb,events_rss_mb,gateway_rss_mb,outbox_backlog,consumer_lag,requests,errors");
+        List<String> people = new ArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+
+        ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+        long start = System.nanoTime();
+        load.scheduleAtFixedRate(() -> {
+            try {
+                requests.incrementAndGet();
+                HttpResponse<String> created = tally(call(gateway, "POST", "/api/v1/people",
+                        "{\"name\": {\"ko\": \"소크 시민\", \"en\": \"Soak citizen\"}}", null));
+                if (created.statusCode() == 201) {
+                    String id = json.readTree(created.body()).path("id").asText();
+                    latest.put(id, 1);
+                    synchronized (people) {
+                        people.add(id);
+                    }
+                    requests.incrementAndGet();
+                    if (tally(call(gateway, "PATCH", "/api/v1/people/" + id, "{\"name\": {\"en\": \"Soak citizen, renamed\"}}", "\"1\""))
+                            .statusCode() == 200) {
+                        latest.put(id, 2);
+                    }
+                }
+            } catch (Exception e) {
+                statuses.computeIfAbsent("no-answer", k -> new AtomicInteger()).incrementAndGet();
+            }
+        }, 0, 1000 / writesPerSecond, TimeUnit.MILLISECONDS);
+        load.scheduleAtFixedRate(() -> {
+            try {
+                requests.incrementAndGet();
+                String id;
+                synchronized (people) {
+                    id = people.isEmpty() ? null : people.get((int) (Math.random() * people.size()));
+                }
+                String path = id == null || Math.random() < 0.3 ? "/api/v1/people?limit=20" : "/api/v1/people/" + id;
+                tally(call(gateway, "GET", path, null, null));
+            } catch (Exception e) {
+                statuses.computeIfAbsent("no-answer", k -> new AtomicInteger()).incrementAndGet();
+            }
+        }, 0, 1000 / readsPerSecond, TimeUnit.MILLISECONDS);
+
+        List<SseClient.Message> seen = new ArrayList<>();
+        long end = start + Duration.ofMinutes(minutes).toNanos();
+        while (System.nanoTime() < end) {
+            Thread.sleep(10_000);
+            seen.addAll(stream.drain(Duration.ZERO));
+            rows.add(sample(start, admin, own, platform, requests.get()));
+            System.out.println("SOAK " + rows.get(rows.size() - 1));
+        }
+        load.shutdown();
+        load.awaitTermination(30, TimeUnit.SECONDS);
+
+        // at the end: lag back to zero, and every change at its final version on the stream and at the webhook
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> consumerLag(platform) == 0);
+        Map<String, Integer> expected = new HashMap<>(latest);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            seen.addAll(stream.drain(Duration.ZERO));
+            Map<String, Set<Integer>> sse = bySubject(seen.stream().map(SseClient.Message::data).toList());
+            Map<String, Set<Integer>> hooks = bySubject(receiver.deliveries().stream().map(Receiver.Delivery::body).toList());
+            return expected.entrySet().stream().allMatch(e -> sse.getOrDefault(e.getKey(), Set.of()).contains(e.getValue())
+                    && hooks.getOrDefault(e.getKey(), Set.of()).contains(e.getValue()));
+        });
+        rows.add(sample(start, admin, own, platform, requests.get()));
+        Files.write(csv, rows);
+        Map<String, Integer> byStatus = new TreeMap<>();
+        statuses.forEach((k, v) -> byStatus.put(k, v.get()));
+        long errors = byStatus.entrySet().stream().filter(e -> !e.getKey().startsWith("2")).mapToLong(Map.Entry::getValue).sum();
+        System.out.println("SOAK summary minutes=" + minutes + " requests=" + requests.get() + " records=" + expected.size()
+                + " byStatus=" + byStatus + " errors=" + errors + " eventsLost=0 csv=" + csv.toAbsolutePath());
+        System.out.println(chart(rows));
+        stream.close();
+        receiver.close();
+        admin.close();
+        assertThat(errors).as("errors during the soak " + byStatus).isZero();
+    }
+
+    private HttpResponse<String> tally(HttpResponse<String> response) {
+        statuses.computeIfAbsent(String.valueOf(response.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+        return response;
+    }
+
+    private String sample(long start, Connection admin, Database own, Platform platform, int requests) throws Exception {
+        StringBuilder row = new StringBuilder().append(Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        for (String module : List.of("officials-service", "agreements-service", "events-service", "gateway")) {
+            row.append(',').append(rssMegabytes(module));
+        }
+        long backlog = 0;
+        try (Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("select distinct datname from pg_stat_activity where datname ~ '^e2e_(officials|agreements|events)_'")) {
+            List<String> databases = new ArrayList<>();
+            while (rs.next()) {
+                databases.add(rs.getString(1));
+            }
+            for (String database : databases) {
+                try (Connection c = DriverManager.getConnection(Database.replaceDatabase(own.jdbcUrl(), database), own.username(), own.password());
+                        Statement count = c.createStatement(); ResultSet n = count.executeQuery("select count(*) from outbox_event")) {
+                    n.next();
+                    backlog += n.getLong(1);
+                }
+            }
+        }
+        long errors = statuses.entrySet().stream().filter(e -> !e.getKey().startsWith("2")).mapToLong(e -> e.getValue().get()).sum();
+        return row.append(',').append(backlog).append(',').append(consumerLag(platform)).append(',').append(requests)
+                .append(',').append(errors).toString();
+    }
+
+    /** RSS of a packaged service's process, found by its jar on the command line. */
+    private static long rssMegabytes(String module) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(module + "/target/quarkus-app/quarkus-run.jar")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
+                            if (line.startsWith("VmRSS:")) {
+                                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                            }
+                        }
+                    } catch (Exception e) {
+                        // gone
+                    }
+                    return 0;
+                }).sum();
+    }
+
+    /** Messages the services' consumer groups have not read yet, over every partition of the civic topics. */
+    private static long consumerLag(Platform platform) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            long lag = 0;
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null) {
+                        lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    }
+                }
+            }
+            return lag;
+        }
+    }
+
+    private Map<String, Set<Integer>> bySubject(List<String> cloudEvents) {
+        Map<String, Set<Integer>> versions = new HashMap<>();
+        for (String event : cloudEvents) {
+            try {
+                JsonNode node = json.readTree(event);
+                versions.computeIfAbsent(node.path("subject").asText(), k -> new java.util.HashSet<>()).add(node.path("data").path("version").asInt());
+            } catch (java.io.IOException e) {
+                // a heartbeat
+            }
+        }
+        return versions;
+    }
+
+    /** A text chart of RSS and backlog over time, for docs/reliability.md. */
+    static String chart(List<String> rows) {
+        StringBuilder out = new StringBuilder("```\nseconds  officials agreements events gateway (RSS MB)  outbox  lag\n");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            out.append(String.format("%7s  %9s %10s %6s %7s            %6s %4s  %s%n", f[0], f[1], f[2], f[3], f[4], f[5], f[6],
+                    "#".repeat((int) Math.min(60, Long.parseLong(f[1]) / 10))));
+        }
+        return out.append("```").toString();
+    }
+
+    private HttpResponse<String> call(URI gateway, String method, String path, String body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Tokens.admin());
+        if (body != null) {
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
