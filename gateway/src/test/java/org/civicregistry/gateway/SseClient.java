@@ -30,7 +30,9 @@ final class SseClient implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        // Read on a thread of its own: a plain thenAccept may run in the thread that calls status(),
+        // which would then read the endless stream instead of returning.
+        response.thenAcceptAsync(r -> {
             lines = r.body();
             String id = null;
             String event = null;
@@ -58,6 +60,10 @@ final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
+        }, task -> {
+            Thread reader = new Thread(task, "sse-client");
+            reader.setDaemon(true);
+            reader.start();
         });
     }
 

@@ -167,6 +167,9 @@ public class OutboxRelay {
                 }
             } catch (PublishException e) {
                 recordFailure(e.getMessage());
+                // A producer that saw its batches expire can stay wedged (stale metadata, fatal
+                // idempotence state): the next attempt starts with a new one.
+                resetProducer();
                 LOG.warnf("Outbox relay could not publish to Kafka (%s); retrying in %s", e.getMessage(), backoff);
             } catch (RuntimeException e) {
                 recordFailure(e.toString());
@@ -300,6 +303,14 @@ public class OutboxRelay {
             producer = new KafkaProducer<>(props, new StringSerializer(), new CloudEventSerializer());
         }
         return producer;
+    }
+
+    private void resetProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+        topicReady = false;
     }
 
     private Map<String, Object> clientConfig(Map<String, Object> overrides) {
