@@ -65,7 +65,9 @@ public class WebhookResource {
 
     @GET
     @Operation(summary = "List webhook receivers", description = "Secrets are never shown.")
-    @APIResponse(responseCode = "200", description = "A page of receivers.", content = @Content(schema = @Schema(implementation = WebhookPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of receivers.",
+            headers = @Header(name = "Link", description = "Link to the next page: <...>; rel=\"next\".", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = WebhookPage.class)))
     public Response list(@Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return PagedResponse.of(webhooks.list(PageRequest.of(limit, cursor)), uri);
@@ -90,7 +92,9 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "Delivery log of a receiver", description = "Every delivery with its attempts, last answer and state, oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of deliveries.", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of deliveries.",
+            headers = @Header(name = "Link", description = "Link to the next page: <...>; rel=\"next\".", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
     public Response deliveries(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "PENDING, DELIVERED or DEAD.") @QueryParam("status") String status,
             @Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
