@@ -57,6 +57,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsTest {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FaultsTest.class);
+
     static final String OFFICIALS = "officials-service";
 
     final ObjectMapper json = new ObjectMapper();
@@ -97,7 +99,7 @@ class FaultsTest {
         Path file = Path.of("target", "reliability", "faults.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        System.out.println("FAULTS report " + json.writeValueAsString(report));
+        LOG.info("FAULTS report " + json.writeValueAsString(report));
         stream.close();
         receiver.close();
         admin.close();
@@ -242,7 +244,7 @@ class FaultsTest {
         delivered.put("webhook", versionsOf(receiver.deliveries().stream().map(Receiver.Delivery::body).toList(), id));
         figures.put("versionsPassedOn", delivered);
         report.put("duplicatesAndOutOfOrder", figures);
-        System.out.println("FAULTS duplicatesAndOutOfOrder " + json.writeValueAsString(figures));
+        LOG.info("FAULTS duplicatesAndOutOfOrder " + json.writeValueAsString(figures));
         assertThat(readModelVersion("agreements", id)).isEqualTo(4);
         assertThat(readModelVersion("events", id)).isEqualTo(4);
         assertThat(fiveHundreds).isEmpty();
@@ -335,7 +337,7 @@ class FaultsTest {
 
     private void finish(String name, Map<String, Object> figures, Burst burst) throws Exception {
         report.put(name, figures);
-        System.out.println("FAULTS " + name + " " + json.writeValueAsString(figures));
+        LOG.info("FAULTS " + name + " " + json.writeValueAsString(figures));
         assertThat(burst.statuses).as("no request got a 500").doesNotContainKey(500);
         assertThat(fiveHundreds).isEmpty();
         assertThat(notProblems).as("every error a problem+json").isEmpty();

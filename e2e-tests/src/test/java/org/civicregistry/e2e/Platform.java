@@ -143,13 +143,11 @@ final class Platform {
     }
 
     private void awaitReady(String module) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && processes.get(module).isAlive() && !ready(module)) {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> !processes.get(module).isAlive() || ready(module));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported by the caller, which checks readiness of every service
         }
     }
 

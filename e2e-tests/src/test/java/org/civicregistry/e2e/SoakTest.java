@@ -54,6 +54,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "civic.soak", matches = "true")
 class SoakTest {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SoakTest.class);
+
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -124,7 +126,7 @@ class SoakTest {
             Thread.sleep(10_000);
             seen.addAll(stream.drain(Duration.ZERO));
             rows.add(sample(start, admin, own, platform, requests.get()));
-            System.out.println("SOAK " + rows.get(rows.size() - 1));
+            LOG.info("SOAK " + rows.get(rows.size() - 1));
         }
         load.shutdown();
         load.awaitTermination(30, TimeUnit.SECONDS);
@@ -144,9 +146,9 @@ class SoakTest {
         Map<String, Integer> byStatus = new TreeMap<>();
         statuses.forEach((k, v) -> byStatus.put(k, v.get()));
         long errors = byStatus.entrySet().stream().filter(e -> !e.getKey().startsWith("2")).mapToLong(Map.Entry::getValue).sum();
-        System.out.println("SOAK summary minutes=" + minutes + " requests=" + requests.get() + " records=" + expected.size()
+        LOG.info("SOAK summary minutes=" + minutes + " requests=" + requests.get() + " records=" + expected.size()
                 + " byStatus=" + byStatus + " errors=" + errors + " eventsLost=0 csv=" + csv.toAbsolutePath());
-        System.out.println(chart(rows));
+        LOG.info(chart(rows));
         stream.close();
         receiver.close();
         admin.close();

@@ -31,6 +31,8 @@ import io.restassured.specification.RequestSpecification;
  */
 class WidgetsBrowserTest {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WidgetsBrowserTest.class);
+
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -58,7 +60,7 @@ class WidgetsBrowserTest {
             process.destroyForcibly();
         }
         String log = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println("---- node --test widgets/test/ ----\n" + log);
+        LOG.info("---- node --test widgets/test/ ----\n" + log);
         assertThat(finished).as("node --test finished within 5 minutes:\n" + log).isTrue();
         assertThat(process.exitValue()).as("node --test widgets/test/ failed:\n" + log).isZero();
     }

@@ -41,6 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ApiFuzzer {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiFuzzer.class);
+
     /** Row counts of the service's database: every table but the outbox, and the outbox. */
     public interface Rows {
         long[] count();
@@ -168,7 +170,7 @@ public final class ApiFuzzer {
     }
 
     public Result run() throws Exception {
-        System.out.println("FUZZ " + settings.service + ": seed " + settings.seed + " (repeat with -Dcivic.fuzz.seed=" + settings.seed + ")");
+        LOG.info("FUZZ " + settings.service + ": seed " + settings.seed + " (repeat with -Dcivic.fuzz.seed=" + settings.seed + ")");
         long start = System.nanoTime();
         document = JSON.readTree(send("GET", "/q/openapi?format=json", null, null, Map.of()).body());
         readOperations();
@@ -248,8 +250,8 @@ public final class ApiFuzzer {
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         Result result = new Result(settings.service, settings.seed, settings.requests, operations.size(), byStatus, byKind,
                 rejected, accepted, millis, httpNanos / 1_000_000, countNanos / 1_000_000, failureCount, failures);
-        System.out.println(result.summary());
-        failures.forEach(f -> System.out.println("FUZZ failure: " + f));
+        LOG.info(result.summary());
+        failures.forEach(f -> LOG.warn("FUZZ failure: " + f));
         Path report = Path.of("target", "reliability", "fuzz-" + settings.service + ".json");
         Files.createDirectories(report.getParent());
         Files.writeString(report, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
