@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;

@@ -101,6 +101,13 @@ public interface GatewayConfig {
         /** Events queued for one slow client before it is disconnected (it can resume with Last-Event-ID). */
         @WithDefault("10000")
         int maxQueued();
+
+        /**
+         * Records per topic whose latest version the stream remembers, to drop repeated and stale
+         * changes (at least once delivery upstream); the least recently changed are forgotten first.
+         */
+        @WithDefault("100000")
+        int rememberedSubjects();
     }
 
     interface Webhooks {

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,8 @@ import io.restassured.RestAssured;
 class StreamTest {
 
     TopicWriter writer;
+    /** A rate-limit key per test: the stream's connections count against a client's limit like any request. */
+    final Map<String, String> apiKey = Map.of("X-Api-Key", "stream-" + UUID.randomUUID());
 
     @BeforeEach
     void writer() {
@@ -34,6 +38,10 @@ class StreamTest {
         return "http://localhost:" + RestAssured.port + "/api/v1/stream" + query;
     }
 
+    SseClient sse(String url, String lastEventId) {
+        return new SseClient(url, lastEventId, apiKey);
+    }
+
     void publish(String topic, String type, String subject, int version) {
         writer.send(topic, "/civic-registry/test", type, subject,
                 "{\"id\":\"" + subject + "\",\"version\":" + version + "}");
@@ -43,8 +51,8 @@ class StreamTest {
     void twoSubscribersWithFiltersGetTheirChangesInOrder() throws Exception {
         String person = UUID.randomUUID().toString();
         String event = UUID.randomUUID().toString();
-        try (SseClient everything = new SseClient(url("?subject=" + person), null);
-                SseClient cancellations = new SseClient(url("?topics=civic.events.v1&types=civic.event.cancelled"), null)) {
+        try (SseClient everything = sse(url("?subject=" + person), null);
+                SseClient cancellations = sse(url("?topics=civic.events.v1&types=civic.event.cancelled"), null)) {
             assertThat(everything.status()).isEqualTo(200);
             assertThat(cancellations.status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> everything.lastId() != null && cancellations.lastId() != null);
@@ -63,11 +71,81 @@ class StreamTest {
         }
     }
 
+    /**
+     * A client may write as soon as its stream has answered (a widget does, once EventSource is
+     * open): that change must reach it. The stream answers only once its start positions are known.
+     */
+    @Test
+    void aChangeMadeAsSoonAsTheStreamAnswersIsDelivered() throws Exception {
+        for (int attempt = 0; attempt < 15; attempt++) {
+            String subject = UUID.randomUUID().toString();
+            try (SseClient client = sse(url("?subject=" + subject), null)) {
+                assertThat(client.status()).isEqualTo(200);
+                publish("civic.events.v1", "civic.event.scheduled", subject, 1);
+                assertThat(client.take(1, Duration.ofSeconds(10))).as("attempt %d", attempt)
+                        .extracting(SseClient.Message::event).containsExactly("civic.event.scheduled");
+            }
+        }
+    }
+
+    /**
+     * Why the test above holds, pinned down: the response (and so EventSource's "open") starts only
+     * with the subscriber's position; nothing, not even a comment, goes out before it.
+     */
+    @Test
+    void theFirstChunkOfTheStreamCarriesItsPosition() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                    + "X-Api-Key: " + apiKey.get("X-Api-Key") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            String head = readLine(in);
+            assertThat(head).startsWith("HTTP/1.1 200");
+            String line;
+            boolean chunked = false;
+            while (!(line = readLine(in)).isEmpty()) {
+                chunked |= line.equalsIgnoreCase("transfer-encoding: chunked");
+            }
+            assertThat(chunked).isTrue();
+            byte[] chunk = new byte[Integer.parseInt(readLine(in).strip(), 16)];
+            in.readFully(chunk);
+            assertThat(new String(chunk, java.nio.charset.StandardCharsets.UTF_8)).contains("\nid: ").contains("retry: ");
+        }
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    /** Delivery upstream is at least once: a repeat or an older version after a newer one is not streamed. */
+    @Test
+    void repeatedAndStaleVersionsAreNotStreamed() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        try (SseClient client = sse(url("?subject=" + subject), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            publish("civic.events.v1", "civic.event.scheduled", subject, 1);
+            publish("civic.events.v1", "civic.event.rescheduled", subject, 2);
+            publish("civic.events.v1", "civic.event.scheduled", subject, 1);
+            publish("civic.events.v1", "civic.event.rescheduled", subject, 2);
+            publish("civic.events.v1", "civic.event.cancelled", subject, 3);
+            assertThat(client.take(3, Duration.ofSeconds(10))).extracting(SseClient.Message::event)
+                    .containsExactly("civic.event.scheduled", "civic.event.rescheduled", "civic.event.cancelled");
+            assertThat(client.drain(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
     @Test
     void resumingWithLastEventIdLosesNothingAndRepeatsNothing() throws Exception {
         String subject = UUID.randomUUID().toString();
         String lastSeen;
-        try (SseClient first = new SseClient(url("?types=civic.membership.*&subject=" + subject), null)) {
+        try (SseClient first = sse(url("?types=civic.membership.*&subject=" + subject), null)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
             for (int v = 1; v <= 3; v++) {
                 publish("civic.officials.v1", v == 1 ? "civic.membership.created" : "civic.membership.updated", subject, v);
@@ -79,7 +157,7 @@ class StreamTest {
         for (int v = 4; v <= 6; v++) {
             publish("civic.officials.v1", "civic.membership.updated", subject, v);
         }
-        try (SseClient resumed = new SseClient(url("?types=civic.membership.*&subject=" + subject), lastSeen)) {
+        try (SseClient resumed = sse(url("?types=civic.membership.*&subject=" + subject), lastSeen)) {
             publish("civic.officials.v1", "civic.membership.ended", subject, 7);
             List<SseClient.Message> missed = resumed.take(4, Duration.ofSeconds(15));
             assertThat(missed).extracting(m -> m.data().replaceAll(".*\"version\":(\\d+).*", "$1"))

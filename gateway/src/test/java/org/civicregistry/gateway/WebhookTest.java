@@ -106,6 +106,23 @@ class WebhookTest {
         given().auth().oauth2(Tokens.admin()).get("/api/v1/webhooks/" + id).then().statusCode(200).body("secret", nullValue());
     }
 
+    /** A resent change (at least once upstream) or an older version after a newer one adds no delivery. */
+    @Test
+    void repeatedAndStaleVersionsAreNotDeliveredAgain() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String[] secret = new String[1];
+        register(receiver(received, secret, 0), "civic.event.*", secret);
+        String event = UUID.randomUUID().toString();
+        publish("civic.event.scheduled", event, 1);
+        publish("civic.event.rescheduled", event, 2);
+        publish("civic.event.scheduled", event, 1);
+        publish("civic.event.rescheduled", event, 2);
+        publish("civic.event.cancelled", event, 3);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
+        assertThat(received).extracting(r -> r.body().replaceAll(".*\"version\": ?(\\d+).*", "$1")).containsExactly("1", "2", "3");
+    }
+
     @Test
     void aReceiverThatAlwaysFailsEndsInTheDeadLetterState() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();

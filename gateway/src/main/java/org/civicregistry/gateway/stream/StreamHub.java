@@ -62,7 +62,7 @@ public class StreamHub {
     void start(@Observes StartupEvent event) {
         admin = Admin.create(connection(Map.of()));
         for (String topic : config.topics()) {
-            TopicFeed feed = new TopicFeed(topic, consumer());
+            TopicFeed feed = new TopicFeed(topic, consumer(), new Freshness(config.rememberedSubjects()));
             feeds.put(topic, feed);
             Thread thread = new Thread(feed, "stream-" + topic);
             thread.setDaemon(true);
@@ -110,7 +110,9 @@ public class StreamHub {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        ctx.response().write(": civic registry stream\n\n");
+        // Nothing is written until the subscriber knows its start positions (goLive or the first replayed event):
+        // the headers reach the client with the first write, so EventSource fires "open" only once every change
+        // committed from then on is sure to be delivered.
         Subscriber subscriber = new Subscriber(vertx.getOrCreateContext(), ctx.response(), topics, filter, config.maxQueued());
         topics.forEach(t -> feeds.get(t).add(subscriber));
         long heartbeat = vertx.setPeriodic(config.heartbeat().toMillis(), id -> subscriber.heartbeat());
@@ -138,6 +140,7 @@ public class StreamHub {
     private void replay(Subscriber subscriber, Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
         subscriber.startAt(from);
         List<TopicPartition> partitions = ends.keySet().stream().toList();
+        Freshness freshness = new Freshness(config.rememberedSubjects());
         try (KafkaConsumer<String, CloudEvent> catchUp = consumer()) {
             catchUp.assign(partitions);
             for (TopicPartition partition : partitions) {
@@ -156,7 +159,7 @@ public class StreamHub {
                         continue;
                     }
                     subscriber.replay(new StreamEvent(partition, record.offset(), record.value().getType(),
-                            record.value().getSubject(), CloudEventJson.of(record.value())));
+                            record.value().getSubject(), CloudEventJson.of(record.value()), !freshness.fresh(record.topic(), record.value())));
                 }
             }
         }

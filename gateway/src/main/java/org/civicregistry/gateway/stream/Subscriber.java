@@ -29,7 +29,7 @@ final class Subscriber {
     private final AtomicInteger queued = new AtomicInteger();
     private final Map<TopicPartition, Long> next = new HashMap<>();
     private final List<StreamEvent> held = new ArrayList<>();
-    private boolean live;
+    private volatile boolean live;
     private volatile boolean closed;
 
     Subscriber(Context context, HttpServerResponse response, Set<String> topics, Predicate<StreamEvent> filter, int maxQueued) {
@@ -68,11 +68,10 @@ final class Subscriber {
     /** From here on live events go straight out; the ones held meanwhile are sent first, without repeats. */
     synchronized void goLive(Map<TopicPartition, Long> start) {
         start.forEach(next::putIfAbsent);
+        write(": civic registry stream\nretry: 2000\nid: " + Positions.encode(next) + "\n\n");
         live = true;
         held.forEach(this::accept);
         held.clear();
-        String id = Positions.encode(next);
-        write("retry: 2000\nid: " + id + "\n\n");
     }
 
     synchronized void startAt(Map<TopicPartition, Long> positions) {
@@ -83,8 +82,11 @@ final class Subscriber {
         return next.get(partition);
     }
 
+    /** Only once live: an earlier write would send the headers, and the client would think it is positioned. */
     void heartbeat() {
-        write(": heartbeat\n\n");
+        if (live) {
+            write(": heartbeat\n\n");
+        }
     }
 
     void close() {
@@ -106,7 +108,7 @@ final class Subscriber {
             return;
         }
         next.put(event.partition(), event.offset() + 1);
-        if (!filter.test(event)) {
+        if (event.stale() || !filter.test(event)) {
             return;
         }
         write("id: " + Positions.encode(next) + "\nevent: " + event.type() + "\ndata: " + event.json() + "\n\n");

@@ -27,12 +27,14 @@ final class TopicFeed implements Runnable {
     private final String topic;
     private final KafkaConsumer<String, CloudEvent> consumer;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+    private final Freshness freshness;
     private volatile boolean running = true;
     private volatile List<TopicPartition> partitions = List.of();
 
-    TopicFeed(String topic, KafkaConsumer<String, CloudEvent> consumer) {
+    TopicFeed(String topic, KafkaConsumer<String, CloudEvent> consumer, Freshness freshness) {
         this.topic = topic;
         this.consumer = consumer;
+        this.freshness = freshness;
     }
 
     String topic() {
@@ -69,7 +71,8 @@ final class TopicFeed implements Runnable {
                         continue;
                     }
                     StreamEvent event = new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                            record.value().getType(), record.value().getSubject(), CloudEventJson.of(record.value()));
+                            record.value().getType(), record.value().getSubject(), CloudEventJson.of(record.value()),
+                            !freshness.fresh(record.topic(), record.value()));
                     subscribers.forEach(s -> s.offer(event));
                 }
             }

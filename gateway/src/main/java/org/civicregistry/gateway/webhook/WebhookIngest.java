@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.stream.CloudEventJson;
+import org.civicregistry.gateway.stream.Freshness;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -31,7 +33,8 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Turns each change on the topics into one pending delivery per matching subscription, in the
  * gateway's database, before the Kafka offset is committed: a restart resumes where it stopped and
- * loses nothing; a repeat is dropped by the (subscription, event id) key.
+ * loses nothing; a repeat is dropped by the (subscription, event id) key, and a stale version of a
+ * record (one at or below the latest ingested) by {@code webhook_record_version}.
  */
 @ApplicationScoped
 public class WebhookIngest {
@@ -117,6 +120,9 @@ public class WebhookIngest {
         if (event == null) {
             return;
         }
+        if (!advances(record.topic(), event)) {
+            return;
+        }
         OffsetDateTime eventTime = event.getTime() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.getTime();
         List<WebhookSubscription> subscriptions = WebhookSubscription.list("status", WebhookSubscription.Status.ACTIVE);
         String body = null;
@@ -140,6 +146,24 @@ public class WebhookIngest {
                     .setParameter("now", now)
                     .executeUpdate();
         }
+    }
+
+    /**
+     * Records the change's version as its record's latest, in the batch's transaction; false for a
+     * repeat or an older version than one already ingested (those would undo a receiver's newer state).
+     */
+    private boolean advances(String topic, CloudEvent event) {
+        OptionalInt version = Freshness.version(event);
+        if (event.getSubject() == null || version.isEmpty()) {
+            return true;
+        }
+        return em.createNativeQuery("insert into webhook_record_version (topic, subject, version) values (:topic, :subject, :version)"
+                + " on conflict (topic, subject) do update set version = excluded.version"
+                + " where webhook_record_version.version < excluded.version")
+                .setParameter("topic", topic)
+                .setParameter("subject", event.getSubject())
+                .setParameter("version", version.getAsInt())
+                .executeUpdate() == 1;
     }
 
     private static void sleep() {

@@ -1,4 +1,4 @@
-package org.civicregistry.e2e;
+package org.civicregistry.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A plain Server-Sent Events client, as a browser's EventSource behaves: messages with id, event and data. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Message(String id, String event, String data) {
+    public record Message(String id, String event, String data) {
     }
 
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
@@ -24,13 +25,21 @@ final class SseClient implements AutoCloseable {
     private volatile String lastId;
     private volatile Stream<String> lines;
 
-    SseClient(String url, String lastEventId) {
+    public SseClient(String url, String lastEventId) {
+        this(url, lastEventId, Map.of());
+    }
+
+    /** With extra request headers, such as an API key of its own for the gateway's rate limit. */
+    public SseClient(String url, String lastEventId, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        // Read on a thread of its own: a plain thenAccept may run in the thread that calls status(),
+        // which would then read the endless stream instead of returning.
+        response.thenAcceptAsync(r -> {
             lines = r.body();
             String id = null;
             String event = null;
@@ -58,20 +67,24 @@ final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
+        }, task -> {
+            Thread reader = new Thread(task, "sse-client");
+            reader.setDaemon(true);
+            reader.start();
         });
     }
 
-    int status() throws Exception {
+    public int status() throws Exception {
         return response.get(10, TimeUnit.SECONDS).statusCode();
     }
 
     /** The id of the last message (or position) received: what an EventSource would resume from. */
-    String lastId() {
+    public String lastId() {
         return lastId;
     }
 
     /** Waits until {@code count} messages arrived (or the timeout), and returns them. */
-    List<Message> take(int count, Duration timeout) throws InterruptedException {
+    public List<Message> take(int count, Duration timeout) throws InterruptedException {
         List<Message> taken = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (taken.size() < count) {
@@ -85,7 +98,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Messages that arrived within {@code wait}, beyond those taken. */
-    List<Message> drain(Duration wait) throws InterruptedException {
+    public List<Message> drain(Duration wait) throws InterruptedException {
         Thread.sleep(wait.toMillis());
         List<Message> rest = new ArrayList<>();
         messages.drainTo(rest);

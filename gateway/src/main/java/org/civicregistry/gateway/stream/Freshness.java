@@ -1,0 +1,63 @@
+package org.civicregistry.gateway.stream;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+
+/**
+ * Tells a change that moves a record forward from a repeat or a stale one. Delivery from the
+ * services is at least once (an outbox relay resends a batch after a partial failure), so the same
+ * change, or an older version of a record, can follow a newer one on a topic; every change carries
+ * its record's version in {@code data.version}, and a version at or below the highest already seen
+ * for that subject adds nothing. Bounded: the subjects least recently changed are forgotten first.
+ * Not thread-safe; each reader of a topic keeps its own.
+ */
+public final class Freshness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Integer> highest;
+
+    public Freshness(int subjects) {
+        this.highest = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > subjects;
+            }
+        };
+    }
+
+    /** True when the change is new; a change without a subject or version is always new. */
+    public boolean fresh(String topic, CloudEvent event) {
+        OptionalInt version = version(event);
+        if (event.getSubject() == null || version.isEmpty()) {
+            return true;
+        }
+        String key = topic + ' ' + event.getSubject();
+        Integer seen = highest.get(key);
+        if (seen != null && seen >= version.getAsInt()) {
+            return false;
+        }
+        highest.put(key, version.getAsInt());
+        return true;
+    }
+
+    /** The record version a change carries in its data, if any. */
+    public static OptionalInt version(CloudEvent event) {
+        if (event.getData() == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            JsonNode version = JSON.readTree(event.getData().toBytes()).get("version");
+            return version != null && version.canConvertToInt() ? OptionalInt.of(version.asInt()) : OptionalInt.empty();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+    }
+}
