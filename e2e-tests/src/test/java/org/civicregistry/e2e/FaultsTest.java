@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.Database;
+import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -247,6 +249,9 @@ class FaultsTest {
         LOG.info("FAULTS duplicatesAndOutOfOrder " + json.writeValueAsString(figures));
         assertThat(readModelVersion("agreements", id)).isEqualTo(4);
         assertThat(readModelVersion("events", id)).isEqualTo(4);
+        // the gateway passes each version on once, in order: the injected repeats and late arrivals add nothing
+        assertThat(delivered.get("sse")).containsExactly(1, 2, 3, 4);
+        assertThat(delivered.get("webhook")).containsExactly(1, 2, 3, 4);
         assertThat(fiveHundreds).isEmpty();
     }
 
@@ -342,6 +347,8 @@ class FaultsTest {
         assertThat(fiveHundreds).isEmpty();
         assertThat(notProblems).as("every error a problem+json").isEmpty();
         assertThat(figures.get("eventsLost")).isEqualTo(0);
+        assertThat(figures.get("sseSubjectsOutOfOrderOrRepeated")).isEqualTo(0);
+        assertThat(figures.get("webhookSubjectsOutOfOrderOrRepeated")).isEqualTo(0);
     }
 
     // ------------------------------------------------------------------ checking delivery
@@ -382,19 +389,15 @@ class FaultsTest {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // reported as lost below
         }
-        Map<String, List<Integer>> sse = bySubject(seenData());
-        int repeatedOnSse = 0;
-        for (String id : committed.keySet()) {
-            List<Integer> versions = sse.getOrDefault(id, List.of());
-            if (versions.size() != versions.stream().distinct().count() || !versions.equals(versions.stream().sorted().toList())) {
-                repeatedOnSse++;
-            }
-        }
+        int repeatedOnSse = repeatedOrOutOfOrder(bySubject(seenData()), committed.keySet());
+        int repeatedAtWebhook = repeatedOrOutOfOrder(bySubject(receiver.deliveries().stream().map(Receiver.Delivery::body).toList()),
+                committed.keySet());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("recordsCommitted", committed.size());
         figures.put("changesCommitted", committed.values().stream().mapToInt(Integer::intValue).sum());
         figures.put("eventsLost", lost.size());
         figures.put("sseSubjectsOutOfOrderOrRepeated", repeatedOnSse);
+        figures.put("webhookSubjectsOutOfOrderOrRepeated", repeatedAtWebhook);
         figures.put("allDeliveredAfterMillis", millisSince(waiting));
         if (!lost.isEmpty()) {
             figures.put("missingAtFinalVersionBy", new TreeMap<>(missing));
@@ -443,6 +446,18 @@ class FaultsTest {
             }
         }
         return versions;
+    }
+
+    /** Records whose versions arrived more than once or not in increasing order. */
+    private static int repeatedOrOutOfOrder(Map<String, List<Integer>> bySubject, Set<String> ids) {
+        int count = 0;
+        for (String id : ids) {
+            List<Integer> versions = bySubject.getOrDefault(id, List.of());
+            if (!versions.equals(versions.stream().distinct().sorted().toList())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private List<Integer> versionsOf(List<String> cloudEvents, String id) {

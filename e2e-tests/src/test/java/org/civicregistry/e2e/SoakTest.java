@@ -36,6 +36,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.civicregistry.testsupport.Database;
+import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -83,10 +84,20 @@ class SoakTest {
         List<String> people = new ArrayList<>();
         AtomicInteger requests = new AtomicInteger();
 
+        // events-service must know the organizer before it accepts an event for it
+        String organizer = json.readTree(call(gateway, "POST", "/api/v1/organizations",
+                "{\"slug\": \"soak-city\", \"name\": {\"ko\": \"소크시\", \"en\": \"Soak City\"}, \"classification\": \"city\"}", null)
+                .body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(gateway, "POST", "/api/v1/events", eventBody(organizer, 0), null)
+                .statusCode() == 201);
+
         ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+        AtomicInteger ticks = new AtomicInteger();
         long start = System.nanoTime();
+        // each tick: a person created then renamed (officials), and every other tick an event (events-service)
         load.scheduleAtFixedRate(() -> {
             try {
+                int tick = ticks.incrementAndGet();
                 requests.incrementAndGet();
                 HttpResponse<String> created = tally(call(gateway, "POST", "/api/v1/people",
                         "{\"name\": {\"ko\": \"소크 시민\", \"en\": \"Soak citizen\"}}", null));
@@ -102,6 +113,13 @@ class SoakTest {
                         latest.put(id, 2);
                     }
                 }
+                if (tick % 2 == 0) {
+                    requests.incrementAndGet();
+                    String event = createEvent(gateway, organizer, tick);
+                    if (event != null) {
+                        latest.put(event, 1);
+                    }
+                }
             } catch (Exception e) {
                 statuses.computeIfAbsent("no-answer", k -> new AtomicInteger()).incrementAndGet();
             }
@@ -113,7 +131,11 @@ class SoakTest {
                 synchronized (people) {
                     id = people.isEmpty() ? null : people.get((int) (Math.random() * people.size()));
                 }
-                String path = id == null || Math.random() < 0.3 ? "/api/v1/people?limit=20" : "/api/v1/people/" + id;
+                double dice = Math.random();
+                String path = id == null || dice < 0.2 ? "/api/v1/people?limit=20"
+                        : dice < 0.3 ? "/api/v1/events?organization=soak-city&limit=20"
+                        : dice < 0.35 ? "/api/v1/events/calendar.ics?organization=soak-city"
+                        : "/api/v1/people/" + id;
                 tally(call(gateway, "GET", path, null, null));
             } catch (Exception e) {
                 statuses.computeIfAbsent("no-answer", k -> new AtomicInteger()).incrementAndGet();
@@ -149,6 +171,7 @@ class SoakTest {
         LOG.info("SOAK summary minutes=" + minutes + " requests=" + requests.get() + " records=" + expected.size()
                 + " byStatus=" + byStatus + " errors=" + errors + " eventsLost=0 csv=" + csv.toAbsolutePath());
         LOG.info(chart(rows));
+        Files.writeString(csv.resolveSibling("soak.svg"), svg(rows, minutes));
         stream.close();
         receiver.close();
         admin.close();
@@ -245,6 +268,73 @@ class SoakTest {
                     "#".repeat((int) Math.min(60, Long.parseLong(f[1]) / 10))));
         }
         return out.append("```").toString();
+    }
+
+    /** An event of the soak's organizer a few days ahead; its id, or null when refused (tallied). */
+    private String createEvent(URI gateway, String organizer, int tick) throws Exception {
+        HttpResponse<String> created = tally(call(gateway, "POST", "/api/v1/events", eventBody(organizer, tick), null));
+        return created.statusCode() == 201 ? json.readTree(created.body()).path("id").asText() : null;
+    }
+
+    private static String eventBody(String organizer, int tick) {
+        String startsAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(9)).plusDays(3).plusMinutes(tick)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        return """
+                {"title": {"ko": "소크 행사 %d", "en": "Soak event %d"}, "type": "meeting", "startsAt": "%s",
+                 "timeZone": "Asia/Seoul", "organizerId": "%s"}""".formatted(tick, tick, startsAt, organizer);
+    }
+
+    /**
+     * The samples as an SVG line chart (docs/images/soak.svg): each service's RSS against the left
+     * axis, the outbox backlog and the consumer lag (records) against the right one.
+     */
+    static String svg(List<String> rows, int minutes) {
+        List<String[]> samples = rows.subList(1, rows.size()).stream().map(r -> r.split(",")).toList();
+        int width = 760;
+        int height = 320;
+        int left = 60;
+        int right = 60;
+        int top = 30;
+        int bottom = 40;
+        double seconds = Math.max(1, samples.stream().mapToDouble(f -> Double.parseDouble(f[0])).max().orElse(1));
+        double rss = Math.max(100, samples.stream().flatMapToDouble(f -> java.util.stream.DoubleStream.of(
+                Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]))).max().orElse(100));
+        rss = Math.ceil(rss / 100) * 100;
+        double records = Math.max(10, samples.stream().flatMapToDouble(f -> java.util.stream.DoubleStream.of(
+                Double.parseDouble(f[5]), Double.parseDouble(f[6]))).max().orElse(10));
+        StringBuilder out = new StringBuilder();
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        out.append("<text x=\"").append(left).append("\" y=\"18\" font-size=\"13\">Soak, ").append(minutes)
+                .append(" min: RSS per service (MB, left) and outbox backlog / consumer lag (records, right)</text>\n");
+        int plotW = width - left - right;
+        int plotH = height - top - bottom;
+        out.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(plotW).append("\" height=\"")
+                .append(plotH).append("\" fill=\"none\" stroke=\"#999\"/>\n");
+        for (int i = 0; i <= 4; i++) {
+            int y = top + plotH - plotH * i / 4;
+            out.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f</text>%n", left - 6, y + 4, rss * i / 4));
+            out.append(String.format("<text x=\"%d\" y=\"%d\">%.0f</text>%n", width - right + 6, y + 4, records * i / 4));
+            out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>%n", left, width - right, y, y));
+            int x = left + plotW * i / 4;
+            out.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%.0f s</text>%n", x, height - bottom + 16, seconds * i / 4));
+        }
+        String[] names = {"officials RSS", "agreements RSS", "events RSS", "gateway RSS", "outbox backlog", "consumer lag"};
+        String[] colors = {"#1f77b4", "#2ca02c", "#9467bd", "#d62728", "#ff7f0e", "#7f7f7f"};
+        for (int series = 0; series < names.length; series++) {
+            double scale = series < 4 ? rss : records;
+            StringBuilder points = new StringBuilder();
+            for (String[] f : samples) {
+                double x = left + plotW * Double.parseDouble(f[0]) / seconds;
+                double y = top + plotH - plotH * Double.parseDouble(f[series + 1]) / scale;
+                points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            out.append("<polyline fill=\"none\" stroke=\"").append(colors[series]).append("\" stroke-width=\"1.5\"")
+                    .append(series >= 4 ? " stroke-dasharray=\"4 3\"" : "").append(" points=\"").append(points.toString().strip()).append("\"/>\n");
+            out.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"%s\">%s %s</text>%n", left + series * 115, height - 10,
+                    colors[series], series >= 4 ? "- -" : "—", names[series]));
+        }
+        return out.append("</svg>\n").toString();
     }
 
     private HttpResponse<String> call(URI gateway, String method, String path, String body, String ifMatch) throws Exception {
