@@ -92,14 +92,22 @@ public final class Contract {
      * For clients other than rest-assured (a bad-input generator with its own HTTP client): checks one
      * answer against the document of the app at {@code base} (e.g. {@code http://localhost:8081}),
      * fetched from {@code documentPath} once. Returns what breaks the document, empty when the answer
-     * keeps it, or when no operation matches {@code method path} (an unknown path sent on purpose).
+     * keeps it, or when no operation matches {@code method path} (an unknown path or method sent on purpose).
      */
     public static List<String> checkResponse(String base, String documentPath, String method, String path, int status,
             Map<String, List<String>> headers, String body) {
         Document document = FILTER.documents.computeIfAbsent(base + documentPath, Document::load);
-        Request.Method m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        Request.Method m;
+        try {
+            m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return List.of(); // a method no document can have (FOO), sent on purpose
+        }
+        // the server removes dot segments before routing (RFC 3986 5.2.4), /api/v1/people/. is the collection, and
+        // ignores path parameters, /api/v1/events/calendar.ics;jsessionid=0 is the calendar
+        path = URI.create(path.replaceAll(";[^/]*", "")).normalize().getRawPath();
         ApiOperationMatch match = document.operations().findApiOperation(path, m);
-        if (!match.isPathFound() || !match.isOperationAllowed()) {
+        if (!matches(match)) {
             return List.of();
         }
         com.atlassian.oai.validator.model.SimpleResponse.Builder response = new com.atlassian.oai.validator.model.SimpleResponse.Builder(status);
@@ -114,6 +122,25 @@ public final class Contract {
         ContractFilter.undocumentedHeaders(match.getApiOperation().getOperation(), status, headers.keySet())
                 .ifPresent(names -> problems.add("headers the document does not declare: " + names));
         return problems;
+    }
+
+    /**
+     * Whether a request reached an operation of the document. The validator matches the fixed parts
+     * of a path ignoring case, but HTTP paths are case-sensitive: {@code /API/V1/PEOPLE} is no
+     * operation (the service answers 404), so it is held to none.
+     */
+    private static boolean matches(ApiOperationMatch match) {
+        if (!match.isPathFound() || !match.isOperationAllowed()) {
+            return false;
+        }
+        var template = match.getApiOperation().getApiPath();
+        var request = match.getApiOperation().getRequestPath();
+        for (int i = 0; i < template.numberOfParts(); i++) {
+            if (!template.hasParams(i) && !template.part(i).equals(request.part(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The requests of this test class break the contract on purpose; their responses are still validated. */
@@ -302,7 +329,7 @@ public final class Contract {
                 }
             } else {
                 response = ctx.next(requestSpec, responseSpec);
-                if (!match.isPathFound() || !match.isOperationAllowed()) {
+                if (!matches(match)) {
                     // An unknown path or method, sent on purpose: no operation to hold the answer to.
                     return response;
                 }
@@ -313,7 +340,7 @@ public final class Contract {
                             + SimpleValidationReportFormat.getInstance().apply(report));
                 }
             }
-            if (match.isPathFound() && match.isOperationAllowed()) {
+            if (matches(match)) {
                 List<String> names = new ArrayList<>();
                 response.headers().forEach(header -> names.add(header.getName()));
                 undocumentedHeaders(match.getApiOperation().getOperation(), response.statusCode(), names).ifPresent(extra -> {

@@ -76,7 +76,6 @@ public class AgreementResource {
             + "in the order it signed them: the fourth item is its fourth. from/to bound the signing date (a partial date "
             + "matches when it may fall in the range).")
     @APIResponse(responseCode = "200", description = "A page of agreements.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementPage.class)))
     public Response list(
             @Parameter(description = "Agreements this organization is party to, by id or slug.", example = "gyeonggi") @QueryParam("party") String party,

@@ -16,7 +16,6 @@ public final class ApiDocs {
     public static final String ITEM_IF_MATCH = "The ETag of the item you read (its own version), e.g. \"2\". Missing: 428; stale: 412.";
     public static final String ETAG = "The record's version, for If-Match and If-None-Match.";
     public static final String ITEM_ETAG = "The item's own version, for If-Match and If-None-Match on the item.";
-    public static final String LINK = "Link to the next page: <...>; rel=\"next\".";
     public static final String REFERENCES = "Organizations, people and posts are officials-service ids that this service has "
             + "learned from civic.officials.v1; an unknown one is a 422 unknown-reference naming the field, and a "
             + "signatory must have held the post on signedOn. The ids in the example are placeholders: use ones the "

@@ -21,13 +21,15 @@ import org.civicregistry.commons.problem.ProblemType;
 /**
  * Documents the error responses every operation can give, as problem+json with an example, so the
  * resources need not repeat them: 400 wherever there is input, 401/403 on secured operations,
- * 404 on a record path, 412/428 on conditional writes, 413/415/422 on bodies, and 500.
+ * 404 on a record path, 406 for an Accept no documented media type meets, 412/428 on conditional
+ * writes (412 also on record reads sent If-Match), 413/415/422 on bodies, and 500.
  * Registered by each service with {@code mp.openapi.filter}.
  *
  * <p>It also states what is true of every service, so the documents match the wire (the tests
  * validate every exchange against them):
  * <ul>
  * <li>401 answers carry {@code WWW-Authenticate: Bearer};
+ * <li>a cursor-paged read links its next page in {@code Link};
  * <li>a record read answers 304 with the same ETag (and Content-Language) as its 200, and a
  * single-language view carries {@code Content-Language};
  * <li>fields not required may be null: views write absent values as {@code null}, and bodies
@@ -65,6 +67,7 @@ public class ProblemResponses implements OASFilter {
                 return;
             }
             document(path, method, operation);
+            pagedReads(operation);
             conditionalReads(operation);
             if (method == PathItem.HttpMethod.PATCH) {
                 mergePatch(operation, components);
@@ -96,6 +99,16 @@ public class ProblemResponses implements OASFilter {
         }
         nullableWhenOptional(property);
         return property;
+    }
+
+    /** A cursor-paged read (it takes {@code cursor}) links its next page in a {@code Link} header. */
+    private static void pagedReads(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        boolean paged = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "cursor".equals(p.getName()));
+        if (paged && ok != null && (ok.getHeaders() == null || !ok.getHeaders().containsKey("Link"))) {
+            ok.addHeader("Link", OASFactory.createHeader().description("The next page, when there is one: <...>; rel=\"next\".")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
     }
 
     /** A record read: 304 repeats the 200's ETag; a single-language view (lang) names its language. */
@@ -187,6 +200,14 @@ public class ProblemResponses implements OASFilter {
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
             add(responses, ProblemType.CONFLICT, "A record with the same unique value already exists: slug.");
+        }
+        if (method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS) {
+            add(responses, ProblemType.NOT_ACCEPTABLE, "This resource answers only with the documented media types.");
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        if (method == PathItem.HttpMethod.GET && ok != null && ok.getHeaders() != null && ok.getHeaders().containsKey("ETag")) {
+            // If-Match holds for reads too (RFC 9110 13.1.1): a client asking for the version it has gets 412 once it changed
+            add(responses, ProblemType.PRECONDITION_FAILED, "The record has changed: its current ETag is \"3\".");
         }
         add(responses, ProblemType.INTERNAL, "The request failed on the server; it has been logged.");
     }

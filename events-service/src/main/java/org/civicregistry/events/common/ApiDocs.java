@@ -9,7 +9,6 @@ public final class ApiDocs {
             + "Accept-Language works too.";
     public static final String IF_MATCH = "The ETag of the version you read, e.g. \"3\". Missing: 428; stale: 412.";
     public static final String ETAG = "The record's version, for If-Match and If-None-Match.";
-    public static final String LINK = "Link to the next page: <...>; rel=\"next\".";
     public static final String EVENT_ID = "Event id.";
 
     public static final String FROM = "Start of the time window: events not yet over at this instant (ending at or after it; "

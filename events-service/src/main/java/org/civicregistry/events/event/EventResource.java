@@ -66,7 +66,6 @@ public class EventResource {
             + "organization, participant, type, status, agreement, update time, text. organization=...&upcoming=true is an "
             + "organization's upcoming schedule; participant=...&upcoming=true a person's.")
     @APIResponse(responseCode = "200", description = "A page of events.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     public Response list(@BeanParam EventQuery query,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))

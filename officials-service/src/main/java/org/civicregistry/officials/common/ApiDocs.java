@@ -13,7 +13,6 @@ public final class ApiDocs {
     public static final String AT = "A day (YYYY-MM-DD): only what was held or existed on that day.";
     public static final String IF_MATCH = "The ETag of the version you read, e.g. \"3\". Missing: 428; stale: 412.";
     public static final String ETAG = "The record's version, for If-Match and If-None-Match.";
-    public static final String LINK = "Link to the next page: <...>; rel=\"next\".";
 
     private ApiDocs() {
     }

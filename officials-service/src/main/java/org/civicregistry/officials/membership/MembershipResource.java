@@ -73,7 +73,6 @@ public class MembershipResource {
     @Operation(summary = "List memberships", description = "Cursor-paged, in creation order. post=...&at=... is who held "
             + "the post that day; person=...&current=true are a person's current posts.")
     @APIResponse(responseCode = "200", description = "A page of memberships.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipPage.class)))
     public Response list(
             @Parameter(description = "Exact slug.", example = "kang-ki-jung-gwangju-mayor-2022") @QueryParam("slug") String slug,

@@ -62,7 +62,6 @@ public class OrganizationResource {
     @GET
     @Operation(summary = "List organizations", description = "Cursor-paged, in creation order. Filter by classification, parent, name.")
     @APIResponse(responseCode = "200", description = "A page of organizations.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
     public Response list(
             @Parameter(description = "Exact slug.", example = "gwangju") @QueryParam("slug") String slug,

@@ -75,7 +75,6 @@ public class PersonResource {
     @Operation(summary = "List people", description = "Cursor-paged, in creation order. The membership filters combine: "
             + "post=gwangju-mayor&at=2019-12-26 is the Mayor of Gwangju on that day.")
     @APIResponse(responseCode = "200", description = "A page of people.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonPage.class)))
     public Response list(
             @Parameter(description = "Exact slug.", example = "kang-ki-jung") @QueryParam("slug") String slug,
@@ -112,7 +111,6 @@ public class PersonResource {
     @Operation(summary = "Posts and memberships of a person", description = "Current and past, in creation order; "
             + "current=true for those going on today, current=false for past ones, at= for a given day.")
     @APIResponse(responseCode = "200", description = "A page of the person's memberships.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipResource.MembershipPage.class)))
     public Response memberships(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,

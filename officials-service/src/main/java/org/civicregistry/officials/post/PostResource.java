@@ -66,7 +66,6 @@ public class PostResource {
     @Operation(summary = "List posts", description = "Cursor-paged, in creation order. Who held a post when: "
             + "GET /api/v1/people?post=...&at=... or /api/v1/memberships?post=....")
     @APIResponse(responseCode = "200", description = "A page of posts.",
-            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostPage.class)))
     public Response list(
             @Parameter(description = "Exact slug.", example = "gwangju-mayor") @QueryParam("slug") String slug,
