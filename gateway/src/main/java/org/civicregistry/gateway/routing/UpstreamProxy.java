@@ -121,6 +121,12 @@ public final class UpstreamProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             long started = System.nanoTime();
             return context.sendRequest().recover(failure -> {
+                if (context.request().proxiedRequest().response().closed()) {
+                    // The client hung up (a closed tab, a load generator stopping): that says nothing about the
+                    // upstream, and counting it opened the circuit for everyone under bursts of departures.
+                    breaker.releasePermission();
+                    return Future.failedFuture(failure);
+                }
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
                 boolean timeout = failure instanceof java.util.concurrent.TimeoutException
                         || failure instanceof io.netty.handler.timeout.TimeoutException
