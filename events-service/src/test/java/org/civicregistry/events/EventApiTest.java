@@ -83,6 +83,23 @@ class EventApiTest {
     }
 
     @Test
+    void aWindowFindsAnEventThatBeganLongBeforeIt() {
+        // Window queries bound their index scan by the longest event (docs/benchmarks.md, growth): an
+        // event that began months before the window and is still going is in it, one that ended is not.
+        String org = Upstream.organization(Api.unique("biennale-foundation"), "광주비엔날레재단", "Gwangju Biennale Foundation",
+                "other", null);
+        String biennale = Api.event(org).type("ceremony").title("광주비엔날레", "Gwangju Biennale")
+                .starts("2024-09-01T10:00:00+09:00").ends("2024-12-01T18:00:00+09:00").create();
+        String preparations = Api.event(org).type("meeting").title("개막 준비 회의", "Opening preparations")
+                .starts("2024-09-02T10:00:00+09:00").ends("2024-09-02T11:00:00+09:00").create();
+
+        ids(given().queryParam("organization", org).queryParam("from", "2024-11-01").queryParam("to", "2024-11-30"))
+                .containsExactly(biennale);
+        ids(given().queryParam("organization", org).queryParam("from", "2024-09-02T10:30:00+09:00").queryParam("to", "2024-09-03"))
+                .containsExactly(biennale, preparations);
+    }
+
+    @Test
     void everyFilterOfTheList() {
         World world = World.get();
         String orgSlug = Api.unique("gyeonggi-office");

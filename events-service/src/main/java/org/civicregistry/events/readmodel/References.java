@@ -57,11 +57,14 @@ public class References {
         // at most 200 characters and no control characters: PostgreSQL refuses a NUL in a text parameter
         String key = Params.text(parameter, idOrSlug);
         boolean byId = key.length() == 36 && key.charAt(8) == '-';
+        // No result class on these native queries: Hibernate 7 caches a query given a basic result class
+        // under a key that never equals the next one's, so every call added an entry to its query plan
+        // cache until it was full, and every lookup compared against the pile (docs/benchmarks.md).
         @SuppressWarnings("unchecked")
         List<UUID> found = byId
-                ? em.createNativeQuery("select id from " + kind.table() + " where id = :id", UUID.class)
+                ? em.createNativeQuery("select id from " + kind.table() + " where id = :id")
                         .setParameter("id", Params.uuid(parameter, key)).getResultList()
-                : em.createNativeQuery("select id from " + kind.table() + " where slug = :slug order by version desc", UUID.class)
+                : em.createNativeQuery("select id from " + kind.table() + " where slug = :slug order by version desc")
                         .setParameter("slug", key).setMaxResults(1).getResultList();
         if (found.isEmpty()) {
             throw ProblemException.badParameter(parameter, "no " + kind.noun() + " with id or slug '"
@@ -79,7 +82,7 @@ public class References {
                     union all
                     select o.id, o.parent_id, o.slug, c.depth + 1 from known_organization o join chain c on o.id = c.parent_id
                     where c.depth < :max)
-                select slug from chain where slug is not null order by depth""", String.class)
+                select slug from chain where slug is not null order by depth""") // no result class: see resolve()
                 .setParameter("id", organizationId)
                 .setParameter("max", MAX_DEPTH)
                 .getResultList();
