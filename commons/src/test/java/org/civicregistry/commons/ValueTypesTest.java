@@ -17,6 +17,7 @@ import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.record.PartialDate;
+import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.text.LocalizedText;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,15 @@ import org.junit.jupiter.api.Test;
 class ValueTypesTest {
 
     final ObjectMapper json = new ObjectMapper();
+
+    /** Found by the bad-input corpus: Accept-Language: null answered with Content-Language: null. */
+    @Test
+    void acceptLanguageSkipsWhatIsNoLanguage() {
+        assertThat(Languages.firstLanguage(List.of(java.util.Locale.forLanguageTag("null")))).isNull();
+        assertThat(Languages.firstLanguage(List.of(new java.util.Locale("null")))).isNull();
+        assertThat(Languages.firstLanguage(List.of(new java.util.Locale("*"), java.util.Locale.forLanguageTag("ko-KR")))).isEqualTo("ko");
+        assertThat(Languages.firstLanguage(List.of())).isNull();
+    }
 
     @Test
     void localizedTextPutsKoreanThenEnglishFirstAndFallsBackInSingleLanguageViews() {

@@ -5,10 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,12 +114,28 @@ class OfficeHoldersTest {
                 .body("items", hasSize(1));
     }
 
+    /** Other tests of this app (the bad-input corpus) create people with the same names: every page is read. */
     @Test
     void searchFindsPartialNamesInKoreanAndEnglish() {
-        given().queryParam("q", "강기").get("/api/v1/people").then().body("items.id", hasItem(kang)).body("items.id", not(hasItem(lee)));
-        given().queryParam("q", "용섭").get("/api/v1/people").then().body("items.id", hasItem(lee)).body("items.id", not(hasItem(kang)));
-        given().queryParam("q", "ki-jung").get("/api/v1/people").then().body("items.id", hasItem(kang)).body("items.id", not(hasItem(kim)));
-        given().queryParam("q", "광주광역시장").get("/api/v1/posts").then().body("items.id", hasItem(mayorPost));
+        org.assertj.core.api.Assertions.assertThat(search("/api/v1/people", "강기")).contains(kang).doesNotContain(lee);
+        org.assertj.core.api.Assertions.assertThat(search("/api/v1/people", "용섭")).contains(lee).doesNotContain(kang);
+        org.assertj.core.api.Assertions.assertThat(search("/api/v1/people", "ki-jung")).contains(kang).doesNotContain(kim);
+        org.assertj.core.api.Assertions.assertThat(search("/api/v1/posts", "광주광역시장")).contains(mayorPost);
+    }
+
+    private static java.util.List<String> search(String collection, String q) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("q", q).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(collection).then().statusCode(200).extract();
+            ids.addAll(page.<java.util.List<String>>path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return ids;
     }
 
     @Test

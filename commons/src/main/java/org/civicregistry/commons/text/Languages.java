@@ -28,10 +28,18 @@ public final class Languages {
         if (headers == null) {
             return null;
         }
-        List<Locale> accepted = headers.getAcceptableLanguages();
+        return firstLanguage(headers.getAcceptableLanguages());
+    }
+
+    /**
+     * The first real language of an Accept-Language list, by preference. Entries that are no
+     * language ({@code *}, or words such as {@code null} that Locale takes as they come) are skipped,
+     * so they give the full view rather than a view in a language that does not exist.
+     */
+    public static String firstLanguage(List<Locale> accepted) {
         for (Locale locale : accepted) {
             String language = locale.getLanguage();
-            if (!language.isEmpty() && !"*".equals(language)) {
+            if (language.matches("[a-z]{2,3}")) {
                 return language;
             }
         }

@@ -962,7 +962,8 @@ public final class ApiFuzzer {
             List<String> broken = Contract.checkResponse(base, DOCUMENT, sent.method(), URI.create(base + sent.target()).getRawPath(),
                     status, response.headers().map(), body);
             if (!broken.isEmpty()) {
-                return "answer " + status + " breaks the OpenAPI document: " + abbreviate(String.join("; ", broken));
+                return "answer " + status + " breaks the OpenAPI document: " + abbreviate(String.join("; ", broken)) + " in "
+                        + response.headers().map() + " " + abbreviate(body);
             }
         }
         return null;
