@@ -70,7 +70,7 @@ public class KnownRecords {
                         union all
                         select o.id, o.parent_id, o.slug, c.depth + 1 from known_organization o join chain c on o.id = c.parent_id
                         where c.depth < :max)
-                    select slug from chain where slug is not null order by depth""", String.class)
+                    select slug from chain where slug is not null order by depth""") // no result class: see label()
                     .setParameter("id", id)
                     .setParameter("max", MAX_DEPTH)
                     .getResultList();
@@ -94,8 +94,10 @@ public class KnownRecords {
 
     /** The slug of a person or post, for messages; the id when it has none. */
     public String label(String table, UUID id) {
+        // No result class on these native queries: given a basic one, Hibernate 7 adds a query plan to its
+        // cache on every call until it is full, and every lookup then compares against the pile.
         @SuppressWarnings("unchecked")
-        List<String> slugs = em.createNativeQuery("select slug from " + table + " where id = :id and slug is not null", String.class)
+        List<String> slugs = em.createNativeQuery("select slug from " + table + " where id = :id and slug is not null")
                 .setParameter("id", id).getResultList();
         return slugs.isEmpty() ? id.toString() : slugs.get(0) + " (" + id + ")";
     }

@@ -121,7 +121,7 @@ public class OrganizationService extends RecordService<Organization, Organizatio
                     union all
                     select o.id, o.parent_id, c.depth + 1 from organization o join chain c on o.id = c.parent_id
                     where c.depth < :max)
-                select id from chain""", UUID.class)
+                select id from chain""") // no result class: Hibernate 7 caches a plan per call for a basic one
                 .setParameter("id", organizationId)
                 .setParameter("max", MAX_DEPTH)
                 .getResultList();
