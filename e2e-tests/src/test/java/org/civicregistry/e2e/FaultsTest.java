@@ -49,7 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults injected into the running platform while writes go on through the gateway: the broker
- * killed (SIGKILL, it runs in its own process) and started again, officials-service killed (SIGKILL) and restarted, its database
+ * stopped and started again, officials-service killed (SIGKILL) and restarted, its database
  * connections terminated, and events repeated and replayed out of order to every consumer. After each,
  * every committed change reached the read models of agreements- and events-service, the SSE stream and
  * the webhook at its final version, and no request got a 500. Figures go to
@@ -109,12 +109,12 @@ class FaultsTest {
 
     @Test
     @Order(1)
-    void brokerKilledDuringABurst() throws Exception {
+    void brokerStoppedDuringABurst() throws Exception {
         OffsetDateTime since = now();
         Burst burst = new Burst("broker").start();
         Thread.sleep(1000);
         long stopped = System.nanoTime();
-        platform.kafka().kill();
+        platform.kafka().stop();
         // writes go on succeeding; the outbox grows and readiness goes DOWN once the oldest event is 3 s old
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !platform.ready(OFFICIALS));
         long down = millisSince(stopped);
@@ -128,7 +128,7 @@ class FaultsTest {
         figures.put("readinessDownAfterMillis", down);
         figures.put("readinessUpAfterRestartMillis", up);
         figures.putAll(deliveredExactlyOnceInEffect(since));
-        finish("brokerKilled", figures, burst);
+        finish("brokerStopped", figures, burst);
         assertThat(burst.createdDuringFault.get()).as("writes accepted while the broker was away").isPositive();
     }
 
