@@ -105,7 +105,8 @@ public final class Contract {
         }
         // the server removes dot segments before routing (RFC 3986 5.2.4), /api/v1/people/. is the collection, and
         // ignores path parameters, /api/v1/events/calendar.ics;jsessionid=0 is the calendar
-        path = URI.create(path.replaceAll(";[^/]*", "")).normalize().getRawPath();
+        // (%2E is "." : RFC 3986 2.3, unreserved characters are equivalent encoded or not)
+        path = URI.create(path.replaceAll(";[^/]*", "").replaceAll("(?i)%2e", ".")).normalize().getRawPath();
         ApiOperationMatch match = document.operations().findApiOperation(path, m);
         if (!matches(match)) {
             return List.of();

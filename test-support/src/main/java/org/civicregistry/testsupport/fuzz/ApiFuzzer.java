@@ -218,7 +218,8 @@ public final class ApiFuzzer {
             byKind.merge(sent.kind(), 1, Integer::sum);
             String problem = check(sent, response);
             if (problem != null) {
-                failure(failures, "#" + i + " " + problem + " <- " + sent.describe());
+                // the request first: the answer's part can be long and the failure is cut at 1,200 characters
+                failure(failures, "#" + i + " " + sent.describe() + " -> " + problem);
             }
             remember(op, sent, response);
             if (op.write() && rows != null) {
@@ -264,7 +265,7 @@ public final class ApiFuzzer {
     private void failure(List<String> failures, String failure) {
         failureCount++;
         if (failures.size() < 30) {
-            failures.add(failure.length() > 600 ? failure.substring(0, 600) + "…" : failure);
+            failures.add(failure.length() > 1200 ? failure.substring(0, 1200) + "…" : failure);
         }
     }
 
