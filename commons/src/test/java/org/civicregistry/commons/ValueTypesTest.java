@@ -17,6 +17,7 @@ import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.record.PartialDate;
+import org.civicregistry.commons.text.Blank;
 import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.text.LocalizedText;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,16 @@ class ValueTypesTest {
         assertThat(Languages.firstLanguage(List.of(new java.util.Locale("null")))).isNull();
         assertThat(Languages.firstLanguage(List.of(new java.util.Locale("*"), java.util.Locale.forLanguageTag("ko-KR")))).isEqualTo("ko");
         assertThat(Languages.firstLanguage(List.of())).isNull();
+    }
+
+    @Test
+    void blankIsWhiteSpaceToJavaOrToTheDocumentsEcmaPattern() {
+        for (String blank : List.of("", " ", "\t\n", "\u00a0", "\u3000", "\u2007\u202f", "\ufeff", "\u2028")) {
+            assertThat(Blank.isBlank(blank)).as("U+%04X…", blank.isEmpty() ? 0 : (int) blank.charAt(0)).isTrue();
+        }
+        assertThat(Blank.isBlank(null)).isTrue();
+        assertThat(Blank.isBlank("\u3000광주 ")).isFalse();
+        assertThat(Blank.isBlank("\ud83c\udf38")).isFalse();
     }
 
     @Test

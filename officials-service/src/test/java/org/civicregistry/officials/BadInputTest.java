@@ -52,6 +52,8 @@ class BadInputTest {
             "missing required      | {\"name\": {\"ko\": \"광주\"}}           | 400 | validation | classification",
             "empty name map        | {\"name\": {}, \"classification\": \"province\"} | 400 | validation | name",
             "blank name            | {\"name\": {\"ko\": \"   \"}, \"classification\": \"province\"} | 400 | validation | name.ko",
+            "ideographic-space name | {\"name\": {\"ko\": \"\u3000\"}, \"classification\": \"province\"} | 400 | validation | name.ko",
+            "no-break-space scheme | {\"name\": {\"ko\": \"광주\"}, \"classification\": \"province\", \"identifiers\": [{\"scheme\": \"\u00a0\", \"identifier\": \"29\"}]} | 400 | validation | identifiers[0].scheme",
             "bad language tag      | {\"name\": {\"Korean!\": \"광주\"}, \"classification\": \"province\"} | 400 | validation | name.?",
             "bad slug              | {\"slug\": \"Gwang Ju\", \"name\": {\"ko\": \"광주\"}, \"classification\": \"province\"} | 400 | validation | slug",
             "dissolved before founded | {\"name\": {\"ko\": \"광주\"}, \"classification\": \"province\", \"foundedOn\": \"1986\", \"dissolvedOn\": \"1985-12\"} | 400 | validation | dissolvedOn",

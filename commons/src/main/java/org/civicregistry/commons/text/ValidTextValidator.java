@@ -38,7 +38,7 @@ public class ValidTextValidator implements ConstraintValidator<ValidText, Locali
             String problem = null;
             if (!LANGUAGE_TAG.matcher(language).matches()) {
                 problem = "'" + printable(language) + "' is not a language tag such as ko or en";
-            } else if (value == null || value.isBlank()) {
+            } else if (Blank.isBlank(value)) {
                 problem = "must not be blank";
             } else if (value.length() > max) {
                 problem = "must be at most " + max + " characters";
