@@ -109,6 +109,10 @@ class BadInputTest {
         assertProblem(Api.admin().body("{\"title\": {\"ko\": \"단계\"}, \"milestones\": [{\"title\": {\"ko\": \"단계\"}, \"due\": \"2020\"}]}")
                 .post(items).then(), 400, "validation").body("violations[0].field", equalTo("milestones[0].due"));
         assertProblem(Api.admin().body("{\"title\": {}}").post(items).then(), 400, "validation").body("violations[0].field", equalTo("title"));
+        for (String noLanguage : new String[] {",", ";q=1", "ko;q=", "-"}) {
+            assertProblem(Api.admin().header("Accept-Language", noLanguage).body("{\"title\": {}}").post(items).then(), 400, "validation")
+                    .body("violations[0].field", equalTo("title"));
+        }
         assertProblem(Api.patch("1").body("{\"title\": null}").patch(items + "/1").then(), 400, "validation");
         assertProblem(Api.patch("1").body("{\"status\": \"finished\"}").patch(items + "/1").then(), 400, "malformed-body");
         assertProblem(Api.patch("1").body("{\"number\": 2}").patch(items + "/1").then(), 400, "validation")
