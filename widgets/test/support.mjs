@@ -29,14 +29,36 @@ export async function open(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   page.errors = [];
+  page.console = [];
   page.on("pageerror", (e) => page.errors.push(e));
+  page.on("console", (m) => page.console.push(`${m.type()}: ${m.text()}`));
+  page.on("requestfailed", (r) => page.console.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(url);
   return page;
 }
 
 export async function ready(page, selector) {
-  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((w) => w.dataset.state === "ready"), selector,
-    { timeout: 20_000 });
+  try {
+    await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((w) => w.dataset.state === "ready"), selector,
+      { timeout: 20_000 });
+  } catch (e) {
+    // say which widget was not ready and what the page saw, so a failure in CI can be read from its log
+    const states = await page.evaluate((s) => [...document.querySelectorAll(s)]
+      .map((w) => `${w.localName}: state=${w.dataset.state} live=${w.dataset.live}`), selector).catch((x) => [String(x)]);
+    throw new Error(`${e.message}\n${states.join("\n")}\n${page.console.join("\n")}`);
+  }
+}
+
+/** Waits until the text of the first element the locator finds matches the pattern. */
+export async function textMatches(locator, pattern, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  let text = "";
+  while (Date.now() < until) {
+    text = await locator.innerText();
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`"${text}" did not come to match ${pattern} within ${timeout} ms`);
 }
 
 /** Runs axe-core over the page (shadow roots included); returns the serious and critical violations. */

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Database;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
@@ -69,6 +70,8 @@ class FaultsTest {
     final Map<String, Object> report = new LinkedHashMap<>();
     final List<String> fiveHundreds = Collections.synchronizedList(new ArrayList<>());
     final List<String> notProblems = Collections.synchronizedList(new ArrayList<>());
+    /** Answers, faults included (503s, 504s), that the gateway's platform document does not promise. */
+    final List<String> contractBreaks = Collections.synchronizedList(new ArrayList<>());
     Platform platform;
     URI gateway;
     SseClient stream;
@@ -98,6 +101,7 @@ class FaultsTest {
         }
         report.put("requestsGettingA500", fiveHundreds.size());
         report.put("errorsNotProblemJson", notProblems.size());
+        report.put("answersBreakingTheDocument", contractBreaks.size());
         Path file = Path.of("target", "reliability", "faults.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -253,6 +257,7 @@ class FaultsTest {
         assertThat(delivered.get("sse")).containsExactly(1, 2, 3, 4);
         assertThat(delivered.get("webhook")).containsExactly(1, 2, 3, 4);
         assertThat(fiveHundreds).isEmpty();
+        assertThat(contractBreaks).isEmpty();
     }
 
     // ------------------------------------------------------------------ the writers
@@ -346,6 +351,7 @@ class FaultsTest {
         assertThat(burst.statuses).as("no request got a 500").doesNotContainKey(500);
         assertThat(fiveHundreds).isEmpty();
         assertThat(notProblems).as("every error a problem+json").isEmpty();
+        assertThat(contractBreaks).as("every answer one the platform document promises").isEmpty();
         assertThat(figures.get("eventsLost")).isEqualTo(0);
         assertThat(figures.get("sseSubjectsOutOfOrderOrRepeated")).isEqualTo(0);
         assertThat(figures.get("webhookSubjectsOutOfOrderOrRepeated")).isEqualTo(0);
@@ -560,6 +566,11 @@ class FaultsTest {
         }
         if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
             notProblems.add(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        List<String> broken = Contract.checkResponse(gateway.toString(), "/openapi?format=json", method, path, response.statusCode(),
+                response.headers().map(), response.body());
+        if (!broken.isEmpty()) {
+            contractBreaks.add(method + " " + path + " -> " + response.statusCode() + ": " + broken);
         }
         return response;
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -34,6 +35,7 @@ import io.restassured.specification.RequestSpecification;
  * Gyeonggi–Gwangju agreement written across the three services, followed live over SSE and a
  * webhook, read back as a calendar, and a broker outage in the middle of a burst of writes.
  */
+@ExtendWith(PlatformContract.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformTest {

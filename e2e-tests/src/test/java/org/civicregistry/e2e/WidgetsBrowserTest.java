@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -29,6 +30,7 @@ import io.restassured.specification.RequestSpecification;
  * (playwright-core driving Debian's /usr/bin/chromium, axe-core) against the running platform.
  * Runs in the {@code widgets-browser} profile of this module, active where /usr/bin/chromium exists.
  */
+@ExtendWith(PlatformContract.class)
 class WidgetsBrowserTest {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WidgetsBrowserTest.class);

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * CORS never reflects an origin that is not listed (the test profile lists https://www.gwangju.go.kr):
+ * CORS never reflects an origin that is not listed (the test profile lists https://www.gwangju.go.kr and the
+ * pattern {@code /https://[a-z0-9-]+\.gg\.go\.kr/}):
  * not on the services' routes, the gateway's own, the documents or the stream, neither in a
  * preflight nor in an actual request, whatever the origin looks like.
  */
@@ -25,7 +26,9 @@ class CorsTest {
 
     /** Unrelated, opaque, the listed host as a prefix, the listed host over http or on another port. */
     static final List<String> ORIGINS = List.of("https://evil.example", "null", "https://www.gwangju.go.kr.evil.example",
-            "http://www.gwangju.go.kr", "https://www.gwangju.go.kr:8443");
+            "http://www.gwangju.go.kr", "https://www.gwangju.go.kr:8443",
+            // the listed pattern /https://[a-z0-9-]+\.gg\.go\.kr/ matches whole origins only
+            "https://news.gg.go.kr.evil.example", "https://news.gg.go.kr:8443", "http://news.gg.go.kr", "https://gg.go.kr");
 
     static final List<String> ROUTES = List.of("/api/v1/people", "/api/v1/webhooks", "/openapi", "/api/v1/stream");
 

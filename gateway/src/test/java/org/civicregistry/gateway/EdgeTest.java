@@ -23,6 +23,15 @@ class EdgeTest {
     }
 
     @Test
+    void corsForAnOriginMatchingAListedPattern() {
+        String origin = "https://news.gg.go.kr";
+        Client.anyone().header("Origin", origin).header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/people").then().statusCode(200).header("Access-Control-Allow-Origin", origin);
+        Client.anyone().header("Origin", origin).get("/api/v1/people").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", origin);
+    }
+
+    @Test
     void corsNeverReflectsAnUnlistedOrigin() {
         Client.anyone().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/people").then().header("Access-Control-Allow-Origin", nullValue());

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import org.civicregistry.commons.record.PartialDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Transition", description = "A step of the lifecycle: draft → signed → in_force → expired or terminated "
+@Schema(name = "AgreementTransition", description = "A step of the lifecycle: draft → signed → in_force → expired or terminated "
         + "(signed may also go to terminated).")
 public record TransitionInput(
         @NotNull @Schema(description = "The state to move to.", examples = "signed") AgreementStatus to,

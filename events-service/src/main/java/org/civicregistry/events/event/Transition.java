@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Transition", description = "A change of an event's status. Rescheduling needs the new startsAt; "
+@Schema(name = "EventTransition", description = "A change of an event's status. Rescheduling needs the new startsAt; "
         + "endsAt left out keeps the event's duration.")
 public record Transition(
         @NotNull @Schema(description = "The status to move to.") EventStatus to,

@@ -130,7 +130,7 @@ public class PlatformDocument {
         java.util.Set<String> tagNames = new java.util.HashSet<>();
         tags.forEach(t -> tagNames.add(t.path("name").asText()));
         for (String part : lastFetchedInOrder()) {
-            JsonNode doc = lastFetched.get(part);
+            JsonNode doc = withUniqueComponentNames(lastFetched.get(part), part, components);
             doc.path("paths").fields().forEachRemaining(path -> {
                 if (!path.getKey().startsWith("/q/")) {
                     paths.putIfAbsent(path.getKey(), path.getValue());
@@ -142,12 +142,7 @@ public class PlatformDocument {
                 Iterator<Map.Entry<String, JsonNode>> entries = section.getValue().fields();
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
-                    JsonNode existing = target.get(entry.getKey());
-                    if (existing == null) {
-                        target.set(entry.getKey(), entry.getValue());
-                    } else if (!existing.equals(entry.getValue())) {
-                        LOG.debugf("Schema %s differs between services; keeping the first", entry.getKey());
-                    }
+                    target.putIfAbsent(entry.getKey(), entry.getValue());
                 }
             });
             doc.path("tags").forEach(tag -> {
@@ -158,6 +153,48 @@ public class PlatformDocument {
         }
         edge(document);
         return document;
+    }
+
+    /**
+     * The part with each component that another part already defines differently renamed to
+     * {@code <Part><Name>} ({@code EventsTransition}), and every {@code $ref} of the part to it
+     * rewritten. Two services may well name different schemas alike (each has its {@code Transition});
+     * keeping only the first would describe one service's operations with the other's schema.
+     */
+    static JsonNode withUniqueComponentNames(JsonNode part, String partName, JsonNode merged) {
+        Map<String, String> renamed = new java.util.HashMap<>();
+        String prefix = Character.toUpperCase(partName.charAt(0)) + partName.substring(1);
+        part.path("components").fields().forEachRemaining(section -> section.getValue().fieldNames().forEachRemaining(name -> {
+            JsonNode existing = merged.path(section.getKey()).get(name);
+            if (existing != null && !existing.equals(section.getValue().get(name))) {
+                renamed.put("#/components/" + section.getKey() + "/" + name, prefix + name);
+            }
+        }));
+        if (renamed.isEmpty()) {
+            return part;
+        }
+        JsonNode copy = part.deepCopy();
+        rewriteReferences(copy, renamed);
+        ObjectNode components = (ObjectNode) copy.get("components");
+        renamed.forEach((ref, name) -> {
+            String[] at = ref.split("/");
+            ObjectNode section = (ObjectNode) components.get(at[2]);
+            section.set(name, section.remove(at[3]));
+        });
+        return copy;
+    }
+
+    private static void rewriteReferences(JsonNode node, Map<String, String> renamed) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && renamed.containsKey(ref.asText())) {
+                String old = ref.asText();
+                ((ObjectNode) node).put("$ref", old.substring(0, old.lastIndexOf('/') + 1) + renamed.get(old));
+            }
+            node.elements().forEachRemaining(child -> rewriteReferences(child, renamed));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> rewriteReferences(child, renamed));
+        }
     }
 
     /**
