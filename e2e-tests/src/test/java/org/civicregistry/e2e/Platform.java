@@ -16,10 +16,9 @@ import java.util.Map;
 
 import org.civicregistry.testsupport.Database;
 import org.civicregistry.testsupport.FreePorts;
-import org.civicregistry.testsupport.KafkaBroker;
 
 /**
- * The whole platform for the end-to-end suite: the JVM's Kafka broker, a fresh database per
+ * The whole platform for the end-to-end suite: a Kafka broker in its own process, a fresh database per
  * service, and the four packaged services ({@code target/quarkus-app/quarkus-run.jar}) started as
  * their own processes, configured only by environment variables as an operator would.
  */
@@ -41,10 +40,11 @@ final class Platform {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Path logs;
-    private final KafkaBroker kafka = KafkaBroker.shared();
+    private final BrokerProcess kafka;
 
     private Platform() throws IOException {
         logs = Files.createDirectories(root.resolve("e2e-tests/target/platform-logs"));
+        kafka = new BrokerProcess(logs);
     }
 
     static synchronized Platform get() throws Exception {
@@ -61,11 +61,12 @@ final class Platform {
         return URI.create("http://localhost:" + ports.get("gateway"));
     }
 
-    KafkaBroker kafka() {
+    BrokerProcess kafka() {
         return kafka;
     }
 
     private void start() throws Exception {
+        kafka.start();
         Path publicKey = Files.createTempFile(logs, "public-key", ".pem");
         try (InputStream key = Platform.class.getResourceAsStream("/civic-test-public-key.pem")) {
             Files.copy(key, publicKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -176,5 +177,6 @@ final class Platform {
                 Thread.currentThread().interrupt();
             }
         }
+        kafka.stop();
     }
 }

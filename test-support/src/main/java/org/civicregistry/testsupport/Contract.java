@@ -377,7 +377,9 @@ public final class Contract {
             Set<String> extra = new TreeSet<>();
             for (String header : names) {
                 String name = header.toLowerCase(Locale.ROOT);
-                if (!TRANSPORT_HEADERS.contains(name) && !name.startsWith("access-control-") && !declared.contains(name)) {
+                // ":status" is the status line, as java.net.http reports it among the headers (an HTTP/2 pseudo-header)
+                if (!TRANSPORT_HEADERS.contains(name) && !name.startsWith("access-control-") && !name.startsWith(":")
+                        && !declared.contains(name)) {
                     extra.add(header);
                 }
             }

@@ -75,6 +75,19 @@ public final class KafkaBroker {
         }
     }
 
+    /**
+     * A broker in a process of its own, for tests that kill it (SIGKILL) as a crash would:
+     * {@code java -cp <test classpath> org.civicregistry.testsupport.KafkaBroker <log dir> <port> <controller port>}.
+     * Prints {@code READY} once it serves, then runs until killed.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        KafkaBroker broker = persistent(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        broker.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
+        System.out.println("READY " + broker.bootstrapServers());
+        Thread.currentThread().join();
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }

@@ -145,20 +145,24 @@ public class OutboxRelay {
                     sleep(config.relay().pollInterval().multipliedBy(2));
                     continue;
                 }
-                leader = true;
-                LOG.infof("Outbox relay for %s is the publisher", topic);
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    ensureTopic();
-                    boolean drained = publishBatch(connection);
-                    backoff = Duration.ofMillis(200);
-                    if (drained) {
-                        // Returns as soon as a writer's transaction commits (trigger → NOTIFY).
-                        notifications.getNotifications((int) config.relay().pollInterval().toMillis());
+                try {
+                    leader = true;
+                    LOG.infof("Outbox relay for %s is the publisher", topic);
+                    try (Statement listen = connection.createStatement()) {
+                        listen.execute("LISTEN " + CHANNEL);
                     }
+                    PGConnection notifications = connection.unwrap(PGConnection.class);
+                    while (running) {
+                        ensureTopic();
+                        boolean drained = publishBatch(connection);
+                        backoff = Duration.ofMillis(200);
+                        if (drained) {
+                            // Returns as soon as a writer's transaction commits (trigger → NOTIFY).
+                            notifications.getNotifications((int) config.relay().pollInterval().toMillis());
+                        }
+                    }
+                } finally {
+                    release(connection);
                 }
             } catch (SQLException e) {
                 if (running) {
@@ -179,6 +183,22 @@ public class OutboxRelay {
             }
             sleep(backoff);
             backoff = min(backoff.multipliedBy(2), config.relay().maxBackoff());
+        }
+    }
+
+    /**
+     * Gives up the lock and the LISTEN before the connection goes back to the pool. Both belong to
+     * the database session, which outlives this use of a pooled connection: kept, the lock would sit
+     * on an idle connection in the pool while the next attempt, on another connection, never gets it
+     * again (after a broker crash the relay stopped for good this way). A broken connection has lost
+     * its session, and with it both.
+     */
+    private void release(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN " + CHANNEL);
+            statement.execute("select pg_advisory_unlock(" + lockKey + ")");
+        } catch (SQLException e) {
+            LOG.debugf("Outbox relay could not release its lock (%s); the session is gone with it", e.getMessage());
         }
     }
 

@@ -100,18 +100,45 @@ public class WebhookIngest {
                 }
                 try {
                     QuarkusTransaction.requiringNew().run(() -> records.forEach(this::enqueue));
-                    consumer.commitSync();
                 } catch (RuntimeException e) {
-                    // Not committed: the same records come again after a rewind.
+                    // Not ingested: the same records come again after a rewind.
                     LOG.warnf("Webhook ingest failed (%s); reading the batch again", e.getMessage());
-                    records.partitions().forEach(tp -> consumer.seek(tp, records.records(tp).get(0).offset()));
+                    rewind(records);
                     sleep();
+                    continue;
                 }
+                commit();
             }
         } catch (WakeupException e) {
             // stopping
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /**
+     * A commit can fail once the batch is ingested: the broker gone (killed, restarting) or the group
+     * rebalanced meanwhile. Nothing is lost by going on: whoever reads the partitions next starts at
+     * the last committed offset, and ingesting a change again adds nothing (the keys above). Letting
+     * the exception end this thread would stop every webhook for good.
+     */
+    private void commit() {
+        try {
+            consumer.commitSync();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf("Webhook ingest could not commit its offsets (%s); the batch may be read again", e.getMessage());
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, CloudEvent> records) {
+        for (var partition : records.partitions()) {
+            try {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            } catch (IllegalStateException e) {
+                // no longer assigned to this consumer: its next owner starts at the committed offset
+            }
         }
     }
 
