@@ -141,7 +141,7 @@ public class ReadModelConsumer {
                     handle(record);
                 }
                 if (!records.isEmpty()) {
-                    commit();
+                    Commits.commitOrGoOn(consumer, LOG, "Read-model consumer");
                 }
                 updateLag();
             }
@@ -149,22 +149,6 @@ public class ReadModelConsumer {
             // shutting down
         } finally {
             consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    /**
-     * A commit fails when the broker is gone (killed, restarting) or the group rebalanced meanwhile.
-     * The records are applied already, and applying one again changes nothing (projections keep the
-     * newest version), so the consumer goes on; an exception here would end this thread and freeze
-     * the read model for good.
-     */
-    private void commit() {
-        try {
-            consumer.commitSync();
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warnf("Read-model consumer could not commit its offsets (%s); the records may be read again", e.getMessage());
         }
     }
 

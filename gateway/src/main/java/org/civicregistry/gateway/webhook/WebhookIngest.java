@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civicregistry.commons.consumer.Commits;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.stream.CloudEventJson;
 import org.civicregistry.gateway.stream.Freshness;
@@ -107,28 +108,13 @@ public class WebhookIngest {
                     sleep();
                     continue;
                 }
-                commit();
+                // ingesting a change again adds nothing (the keys above)
+                Commits.commitOrGoOn(consumer, LOG, "Webhook ingest");
             }
         } catch (WakeupException e) {
             // stopping
         } finally {
             consumer.close(Duration.ofSeconds(2));
-        }
-    }
-
-    /**
-     * A commit can fail once the batch is ingested: the broker gone (killed, restarting) or the group
-     * rebalanced meanwhile. Nothing is lost by going on: whoever reads the partitions next starts at
-     * the last committed offset, and ingesting a change again adds nothing (the keys above). Letting
-     * the exception end this thread would stop every webhook for good.
-     */
-    private void commit() {
-        try {
-            consumer.commitSync();
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warnf("Webhook ingest could not commit its offsets (%s); the batch may be read again", e.getMessage());
         }
     }
 

@@ -1,0 +1,28 @@
+package org.civicregistry.commons.consumer;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/** Offset commits of the platform's consumers that apply a batch before committing it. */
+public final class Commits {
+
+    private Commits() {
+    }
+
+    /**
+     * Commits, and goes on when the commit fails: the broker gone (killed, restarting) or the group
+     * rebalanced meanwhile. The batch is applied already; whoever reads the partitions next starts at
+     * the last committed offset, and applying a change again changes nothing (each consumer keeps
+     * the newest version). Letting the exception end the consumer's thread would stop it for good.
+     */
+    public static void commitOrGoOn(Consumer<?, ?> consumer, Logger log, String who) {
+        try {
+            consumer.commitSync();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warnf("%s could not commit its offsets (%s); the batch may be read again", who, e.getMessage());
+        }
+    }
+}
