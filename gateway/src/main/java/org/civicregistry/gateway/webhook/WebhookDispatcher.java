@@ -23,8 +23,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends pending deliveries: for each active subscription only its oldest pending one, so a
- * receiver sees changes in order; receivers are served in parallel. A failure is retried with
+ * Sends pending deliveries: for each active subscription its pending ones one after the other,
+ * oldest first, so a receiver sees changes in order; receivers are served in parallel. A failure is retried with
  * exponential backoff; after {@code max-attempts} the delivery is dead-lettered and the next one
  * goes. The row of the subscription is locked while its delivery is in flight, so several gateway
  * replicas never send two of one receiver's deliveries at once.
@@ -33,6 +33,8 @@ import io.quarkus.runtime.StartupEvent;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** Deliveries sent to one receiver in a round before the others' turn comes again. */
+    private static final int BATCH = 100;
 
     private final GatewayConfig.Webhooks config;
     private final EntityManager em;
@@ -72,7 +74,7 @@ public class WebhookDispatcher {
             try {
                 List<UUID> due = QuarkusTransaction.requiringNew().call(this::subscriptionsWithDueDeliveries);
                 List<CompletableFuture<Void>> rounds = due.stream()
-                        .map(id -> CompletableFuture.runAsync(() -> deliverNext(id), senders)).toList();
+                        .map(id -> CompletableFuture.runAsync(() -> deliverPending(id), senders)).toList();
                 CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).join();
                 if (due.isEmpty()) {
                     Thread.sleep(config.pollInterval().toMillis());
@@ -96,24 +98,36 @@ public class WebhookDispatcher {
                 .getResultList();
     }
 
-    /** One attempt at the subscription's oldest pending delivery, with the subscription row locked. */
-    private void deliverNext(UUID subscriptionId) {
-        QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds() + 30).run(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> locked = em.createNativeQuery("select id from webhook_subscription where id = :id and status = 'ACTIVE'"
-                    + " for update skip locked").setParameter("id", subscriptionId).getResultList();
-            if (locked.isEmpty()) {
+    /**
+     * The subscription's pending deliveries, oldest first, while they succeed: up to {@code BATCH} in a
+     * round, each in a transaction of its own (a crash re-sends at most the one in flight). One per
+     * round would hold a receiver to a delivery per poll, far below a steady stream of changes.
+     */
+    private void deliverPending(UUID subscriptionId) {
+        for (int i = 0; i < BATCH && running; i++) {
+            if (!QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds() + 30).call(() -> deliverNext(subscriptionId))) {
                 return;
             }
-            WebhookSubscription subscription = em.find(WebhookSubscription.class, subscriptionId);
-            List<WebhookDelivery> head = em.createQuery("from WebhookDelivery where subscriptionId = :id and status = :pending"
-                    + " order by id", WebhookDelivery.class).setParameter("id", subscriptionId)
-                    .setParameter("pending", WebhookDelivery.Status.PENDING).setMaxResults(1).getResultList();
-            if (head.isEmpty() || head.get(0).nextAttemptAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
-                return;
-            }
-            attempt(subscription, head.get(0));
-        });
+        }
+    }
+
+    /** One attempt at the subscription's oldest pending delivery, with the subscription row locked; true if it was delivered. */
+    private boolean deliverNext(UUID subscriptionId) {
+        @SuppressWarnings("unchecked")
+        List<Object> locked = em.createNativeQuery("select id from webhook_subscription where id = :id and status = 'ACTIVE'"
+                + " for update skip locked").setParameter("id", subscriptionId).getResultList();
+        if (locked.isEmpty()) {
+            return false;
+        }
+        WebhookSubscription subscription = em.find(WebhookSubscription.class, subscriptionId);
+        List<WebhookDelivery> head = em.createQuery("from WebhookDelivery where subscriptionId = :id and status = :pending"
+                + " order by id", WebhookDelivery.class).setParameter("id", subscriptionId)
+                .setParameter("pending", WebhookDelivery.Status.PENDING).setMaxResults(1).getResultList();
+        if (head.isEmpty() || head.get(0).nextAttemptAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
+            return false;
+        }
+        attempt(subscription, head.get(0));
+        return head.get(0).status == WebhookDelivery.Status.DELIVERED;
     }
 
     private void attempt(WebhookSubscription subscription, WebhookDelivery delivery) {
