@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.civicregistry.testsupport.FreePorts;
@@ -70,7 +72,7 @@ final class BrokerProcess {
         }
     }
 
-    /** A clean shutdown (SIGTERM), for the end of the run. */
+    /** A clean shutdown (SIGTERM), as for an outage a test injects; the data stays for the restart. */
     synchronized void stop() {
         if (process != null) {
             process.destroy();
@@ -81,6 +83,16 @@ final class BrokerProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Stops the broker for good and removes its log directory, at the end of the run. */
+    synchronized void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(logDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the system cleans it up eventually
         }
     }
 

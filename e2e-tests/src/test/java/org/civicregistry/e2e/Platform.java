@@ -177,6 +177,6 @@ final class Platform {
                 Thread.currentThread().interrupt();
             }
         }
-        kafka.stop();
+        kafka.close();
     }
 }
