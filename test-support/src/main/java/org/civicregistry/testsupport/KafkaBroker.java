@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.jboss.logging.Logger;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,6 +25,8 @@ import kafka.tools.StorageTool;
  * and started again on the same ports with its data kept, for outage tests.
  */
 public final class KafkaBroker {
+
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
 
     private static KafkaBroker shared;
 
@@ -78,13 +81,13 @@ public final class KafkaBroker {
     /**
      * A broker in a process of its own, for tests that kill it (SIGKILL) as a crash would:
      * {@code java -cp <test classpath> org.civicregistry.testsupport.KafkaBroker <log dir> <port> <controller port>}.
-     * Prints {@code READY} once it serves, then runs until killed.
+     * Logs once it serves, then runs until killed.
      */
     public static void main(String[] args) throws InterruptedException {
         KafkaBroker broker = persistent(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         broker.start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
-        System.out.println("READY " + broker.bootstrapServers());
+        LOG.infof("Kafka broker ready on %s", broker.bootstrapServers());
         Thread.currentThread().join();
     }
 

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.jboss.logging.Logger;
 
 /**
  * {@code bench/run}: starts the platform with {@code ./civic up} on its own ports and data directory,
@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class Bench {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Logger LOG = Logger.getLogger(Bench.class);
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("civic.root", ".")).toAbsolutePath().normalize();
@@ -34,7 +34,7 @@ public final class Bench {
         try {
             options = Options.parse(args, root);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            LOG.error(e.getMessage());
             System.exit(2);
             return;
         }
@@ -42,8 +42,9 @@ public final class Bench {
         System.exit(run.errors().isEmpty() ? 0 : 1);
     }
 
+    /** Progress of the run (logging.properties prints it with the time). */
     static void log(String format, Object... args) {
-        System.out.println(LocalTime.now().format(CLOCK) + " " + (args.length == 0 ? format : format.formatted(args)));
+        LOG.info(args.length == 0 ? format : format.formatted(args));
     }
 
     /** Runs everything the options ask for and writes the results; returns them. */
