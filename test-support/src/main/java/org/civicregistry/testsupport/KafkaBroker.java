@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
@@ -29,6 +33,9 @@ public final class KafkaBroker {
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
 
     private static KafkaBroker shared;
+
+    // Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level.
+    private static final List<java.util.logging.Logger> QUIET_LOGGERS = new ArrayList<>();
 
     private final Path logDir;
     private final int port;
@@ -84,11 +91,26 @@ public final class KafkaBroker {
      * Logs once it serves, then runs until killed.
      */
     public static void main(String[] args) throws InterruptedException {
+        quietLogging();
         KafkaBroker broker = persistent(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         broker.start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
         LOG.infof("Kafka broker ready on %s", broker.bootstrapServers());
         Thread.currentThread().join();
+    }
+
+    /**
+     * Holds this process's logging to INFO, the broker's to warnings. The test classpath carries
+     * Quarkus' bootstrap, whose log configurator leaves every logger at ALL until Quarkus starts,
+     * which it never does here: the broker then formatted a trace line for every request it served.
+     */
+    private static void quietLogging() {
+        Map.of("", Level.INFO, "kafka", Level.WARNING, "org.apache.kafka", Level.WARNING,
+                "state.change.logger", Level.WARNING).forEach((name, level) -> {
+                    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+                    logger.setLevel(level);
+                    QUIET_LOGGERS.add(logger);
+                });
     }
 
     public String bootstrapServers() {
