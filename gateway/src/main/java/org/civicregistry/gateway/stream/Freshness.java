@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import io.cloudevents.CloudEvent;
 
@@ -20,7 +21,7 @@ import io.cloudevents.CloudEvent;
  */
 public final class Freshness {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Map<String, Integer> highest;
 
@@ -48,14 +49,30 @@ public final class Freshness {
         return true;
     }
 
-    /** The record version a change carries in its data, if any. */
+    /**
+     * The record version a change carries in its data, if any. Streams the top level of the data to
+     * its {@code version} field instead of building a tree of the whole snapshot: every change
+     * reaching the gateway passes here twice (stream and webhooks).
+     */
     public static OptionalInt version(CloudEvent event) {
         if (event.getData() == null) {
             return OptionalInt.empty();
         }
-        try {
-            JsonNode version = JSON.readTree(event.getData().toBytes()).get("version");
-            return version != null && version.canConvertToInt() ? OptionalInt.of(version.asInt()) : OptionalInt.empty();
+        try (JsonParser parser = JSON.createParser(event.getData().toBytes())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return OptionalInt.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("version")) {
+                    return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                            ? OptionalInt.of(parser.getIntValue())
+                            : OptionalInt.empty();
+                }
+                parser.skipChildren();
+            }
+            return OptionalInt.empty();
         } catch (IOException e) {
             return OptionalInt.empty();
         }

@@ -70,9 +70,12 @@ final class TopicFeed implements Runnable {
                     if (record.value() == null) {
                         continue;
                     }
+                    boolean stale = !freshness.fresh(record.topic(), record.value());
+                    if (subscribers.isEmpty()) {
+                        continue; // seen (freshness above), but nobody to serialize it for
+                    }
                     StreamEvent event = new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                            record.value().getType(), record.value().getSubject(), CloudEventJson.of(record.value()),
-                            !freshness.fresh(record.topic(), record.value()));
+                            record.value().getType(), record.value().getSubject(), CloudEventJson.of(record.value()), stale);
                     subscribers.forEach(s -> s.offer(event));
                 }
             }
