@@ -146,9 +146,12 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** The service's JVM: the quarkus-run.jar of that module listening on our port. */
+    /**
+     * The service's JVM: a quarkus-run.jar listening on our port (the launcher runs each service
+     * from its own directory, so the command line names the jar without its module).
+     */
     private OptionalLong findService(String service) throws IOException {
-        String jar = service + "/target/quarkus-app/quarkus-run.jar";
+        String jar = "quarkus-run.jar";
         String port = "QUARKUS_HTTP_PORT=" + ports.of(service);
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
