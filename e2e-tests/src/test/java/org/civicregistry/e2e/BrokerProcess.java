@@ -50,7 +50,10 @@ final class BrokerProcess {
             return;
         }
         try {
+            // The JBoss log manager as java.util.logging's, so the levels KafkaBroker.main sets reach
+            // the loggers the broker writes to (through SLF4J); with the JDK's own they would not.
             process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                     "-cp", System.getProperty("java.class.path"), KafkaBroker.class.getName(),
                     logDir.toString(), String.valueOf(port), String.valueOf(controllerPort))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -269,7 +269,7 @@ public final class Launcher {
      * the measurements behind each setting): the serial collector and a 160 MB heap (a service's
      * live data stays under 60 MB), 512 KB thread stacks, unused native memory handed back every
      * 5 s. An AppCDS archive built with the service ({@code -Dquarkus.package.jar.appcds.enabled},
-     * what {@code ./civic up} builds with) saves about a fifth of the start; it is only valid for
+     * what {@code ./civic up} builds with) saves about half a second of the start; it is only valid for
      * the jar named exactly as when it was made, so the service runs from its own directory.
      */
     static List<String> serviceCommand(Path jar) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -35,7 +36,7 @@ public final class KafkaBroker {
     private static KafkaBroker shared;
 
     // Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level.
-    private static final List<java.util.logging.Logger> QUIET_LOGGERS = new ArrayList<>();
+    private static final List<java.util.logging.Logger> CONFIGURED_LOGGERS = new ArrayList<>();
 
     private final Path logDir;
     private final int port;
@@ -91,7 +92,7 @@ public final class KafkaBroker {
      * Logs once it serves, then runs until killed.
      */
     public static void main(String[] args) throws InterruptedException {
-        quietLogging();
+        configureLogging();
         KafkaBroker broker = persistent(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         broker.start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
@@ -100,17 +101,20 @@ public final class KafkaBroker {
     }
 
     /**
-     * Holds this process's logging to INFO, the broker's to warnings. The test classpath carries
-     * Quarkus' bootstrap, whose log configurator leaves every logger at ALL until Quarkus starts,
-     * which it never does here: the broker then formatted a trace line for every request it served.
+     * This process's log: INFO and up, the broker's own loggers from WARN, to standard error (which
+     * the e2e suite keeps as kafka.log). The test classpath carries Quarkus' bootstrap, whose log
+     * configurator leaves every logger at ALL and holds records back until Quarkus starts, which
+     * it never does here: the broker formatted a trace line for every request it served, and
+     * nothing it logged was ever written.
      */
-    private static void quietLogging() {
+    private static void configureLogging() {
         Map.of("", Level.INFO, "kafka", Level.WARNING, "org.apache.kafka", Level.WARNING,
                 "state.change.logger", Level.WARNING).forEach((name, level) -> {
                     java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
                     logger.setLevel(level);
-                    QUIET_LOGGERS.add(logger);
+                    CONFIGURED_LOGGERS.add(logger);
                 });
+        java.util.logging.Logger.getLogger("").addHandler(new ConsoleHandler());
     }
 
     public String bootstrapServers() {
