@@ -121,7 +121,7 @@ public final class Launcher {
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("logs/" + service.name() + ".log").toFile());
             Map<String, String> environment = builder.environment();
-            // Two malloc arenas instead of one per core and thread family: less native memory held, no measurable cost.
+            // Two malloc arenas instead of one per core and thread family: less native memory held.
             environment.put("MALLOC_ARENA_MAX", "2");
             environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", Database.replaceDatabase(pgUrl, service.database()));
