@@ -34,6 +34,8 @@ public interface GatewayConfig {
 
     Webhooks webhooks();
 
+    KafkaRetry kafkaRetry();
+
     interface Upstream {
         /** Base URL, e.g. http://officials-service:8081 (a Kubernetes service name works). */
         URI url();
@@ -108,6 +110,13 @@ public interface GatewayConfig {
          */
         @WithDefault("100000")
         int rememberedSubjects();
+
+        /**
+         * How long the replay of a resuming client may take; what it has not reached by then is
+         * announced to it as a gap ({@code event: gap}) instead of being sent.
+         */
+        @WithDefault("60s")
+        Duration replayDeadline();
     }
 
     interface Webhooks {
@@ -132,5 +141,17 @@ public interface GatewayConfig {
         /** How often due deliveries are looked for. */
         @WithDefault("500ms")
         Duration pollInterval();
+
+    }
+
+    /** The waits of the gateway's Kafka readers after a failure (see {@link Backoff}). */
+    interface KafkaRetry {
+        /** The wait after the first failure in a row; doubled for each further one. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 }

@@ -166,6 +166,94 @@ class StreamTest {
         }
     }
 
+    /** A record that is not a CloudEvent is skipped and counted; the live stream goes on with the next change. */
+    @Test
+    void aRecordThatIsNotACloudEventIsSkippedAndTheStreamGoesOn() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        try (SseClient client = sse(url("?topics=civic.events.v1&subject=" + subject), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.lastId() != null);
+            Poison.send("civic.events.v1", subject);
+            publish("civic.events.v1", "civic.event.scheduled", subject, 1);
+            assertThat(client.take(1, Duration.ofSeconds(10))).extracting(SseClient.Message::event)
+                    .containsExactly("civic.event.scheduled");
+        }
+        // a subscriber that comes later is still served: the feed did not stop
+        String later = UUID.randomUUID().toString();
+        try (SseClient client = sse(url("?topics=civic.events.v1&subject=" + later), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            publish("civic.events.v1", "civic.event.scheduled", later, 1);
+            assertThat(client.take(1, Duration.ofSeconds(10))).hasSize(1);
+        }
+        Client.anyone().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("civic_gateway_stream_undecodable_total"));
+    }
+
+    /** The replay of a resuming client skips a record that is not a CloudEvent, and goes on to the next. */
+    @Test
+    void resumingPastARecordThatIsNotACloudEventLosesNothingElse() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String lastSeen;
+        try (SseClient first = sse(url("?topics=civic.events.v1&subject=" + subject), null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
+            lastSeen = first.lastId();
+        }
+        Poison.send("civic.events.v1", subject);
+        publish("civic.events.v1", "civic.event.scheduled", subject, 1);
+        publish("civic.events.v1", "civic.event.rescheduled", subject, 2);
+        try (SseClient resumed = sse(url("?topics=civic.events.v1&subject=" + subject), lastSeen)) {
+            assertThat(resumed.take(2, Duration.ofSeconds(15))).extracting(SseClient.Message::event)
+                    .containsExactly("civic.event.scheduled", "civic.event.rescheduled");
+        }
+    }
+
+    /**
+     * A client that comes back after the topic dropped what it missed (retention) is told so, by an
+     * {@code event: gap} naming the partitions and offsets lost and how to refetch, before the changes
+     * still kept; it is never silently resumed past the hole.
+     */
+    @Test
+    void resumingFromAPositionTheTopicNoLongerKeepsSendsAGapEventFirst() throws Exception {
+        String topic = "civic.agreements.v1";
+        String subject = UUID.randomUUID().toString();
+        String lastSeen;
+        try (SseClient first = sse(url("?topics=" + topic + "&subject=" + subject), null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
+            publish(topic, "civic.agreement.created", subject, 1);
+            assertThat(first.take(1, Duration.ofSeconds(10))).hasSize(1);
+            lastSeen = first.lastId();
+        }
+        // while disconnected: version 2 is written, then retention drops it
+        publish(topic, "civic.agreement.updated", subject, 2);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                latest.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> delete = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) ->
+                    delete.put(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(info.offset())));
+            admin.deleteRecords(delete).all().get();
+        }
+        publish(topic, "civic.agreement.updated", subject, 3);
+        try (SseClient resumed = sse(url("?topics=" + topic + "&subject=" + subject), lastSeen)) {
+            List<SseClient.Message> messages = resumed.take(2, Duration.ofSeconds(15));
+            assertThat(messages).extracting(SseClient.Message::event).containsExactly("gap", "civic.agreement.updated");
+            var gap = new io.vertx.core.json.JsonObject(messages.get(0).data());
+            assertThat(gap.getString("reason")).isEqualTo("retention");
+            assertThat(gap.getJsonArray("topics").getList()).containsExactly(topic);
+            assertThat(gap.getJsonObject("partitions").fieldNames()).isNotEmpty().allMatch(p -> p.startsWith(topic + "/"));
+            gap.getJsonObject("partitions").forEach(e -> {
+                var range = (io.vertx.core.json.JsonObject) e.getValue();
+                assertThat(range.getLong("from")).isLessThan(range.getLong("to"));
+            });
+            assertThat(gap.getString("refetch")).contains("updatedSince");
+            assertThat(messages.get(1).data()).contains("\"version\":3");
+            assertThat(resumed.drain(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
     @Test
     void badRequestsAreProblems() {
         Client.anyone().queryParam("topics", "civic.secrets.v1").get("/api/v1/stream").then().statusCode(400)

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +15,25 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.routing.Problems;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -39,7 +45,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /api/v1/stream}: Server-Sent Events of the change streams for clients that cannot
  * speak Kafka. One {@link TopicFeed} per topic serves every client of this instance; a client that
- * sends {@code Last-Event-ID} is first replayed what it missed by a consumer of its own.
+ * sends {@code Last-Event-ID} is first replayed what it missed by a consumer of its own. Where the
+ * topic no longer keeps part of that (its earliest offset is past the client's position), or the
+ * replay does not reach the end in {@code replay-deadline}, the client gets a {@link Gap} event
+ * first, then what is still there. Records that are not CloudEvents are skipped and counted, live
+ * and in a replay ({@code civic.gateway.stream.undecodable}).
  */
 @ApplicationScoped
 public class StreamHub {
@@ -48,21 +58,29 @@ public class StreamHub {
     public static final String PATH = "/api/v1/stream";
 
     private final GatewayConfig.Stream config;
+    private final GatewayConfig gateway;
     private final Map<String, Object> kafkaConfig;
     private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final Backoff backoff;
     private final Map<String, TopicFeed> feeds = new HashMap<>();
     private Admin admin;
 
-    public StreamHub(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Vertx vertx) {
+    public StreamHub(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Vertx vertx,
+            MeterRegistry registry) {
         this.config = config.stream();
+        this.gateway = config;
         this.kafkaConfig = kafkaConfig;
         this.vertx = vertx;
+        this.registry = registry;
+        this.backoff = Backoff.of(config.kafkaRetry());
     }
 
     void start(@Observes StartupEvent event) {
         admin = Admin.create(connection(Map.of()));
         for (String topic : config.topics()) {
-            TopicFeed feed = new TopicFeed(topic, consumer(), new Freshness(config.rememberedSubjects()));
+            TopicFeed feed = new TopicFeed(topic, this::consumer, new Freshness(config.rememberedSubjects()), backoff,
+                    undecodable(topic));
             feeds.put(topic, feed);
             Thread thread = new Thread(feed, "stream-" + topic);
             thread.setDaemon(true);
@@ -136,37 +154,123 @@ public class StreamHub {
         });
     }
 
-    /** Reads what the client missed, from its positions up to the end offsets taken when it came back. */
-    private void replay(Subscriber subscriber, Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
+    /**
+     * Reads what the client missed, from its positions up to the end offsets taken when it came back.
+     * A position the topic no longer keeps is announced as a gap and the replay starts at the earliest
+     * offset kept; so is what the replay has not reached by its deadline.
+     */
+    private void replay(Subscriber subscriber, Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends)
+            throws InterruptedException, ExecutionException {
         subscriber.startAt(from);
         List<TopicPartition> partitions = ends.keySet().stream().toList();
-        Freshness freshness = new Freshness(config.rememberedSubjects());
-        try (KafkaConsumer<String, CloudEvent> catchUp = consumer()) {
-            catchUp.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                Long start = from.get(partition);
-                if (start == null) {
-                    catchUp.seekToBeginning(List.of(partition));
-                } else {
-                    catchUp.seek(partition, start);
-                }
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> earliest = earliestOffsets(partitions);
+        Map<TopicPartition, Long> reached = new HashMap<>();
+        Map<TopicPartition, Gap.Range> lost = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long first = earliest.getOrDefault(partition, 0L);
+            Long start = from.get(partition);
+            if (start != null && start < first) {
+                lost.put(partition, new Gap.Range(start, first));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!subscriber.closed() && System.nanoTime() < deadline && behind(catchUp, ends)) {
-                for (ConsumerRecord<String, CloudEvent> record : catchUp.poll(Duration.ofMillis(200))) {
+            // a partition the client did not know (new since) is read from its start
+            reached.put(partition, start == null ? first : Math.max(start, first));
+        }
+        if (!lost.isEmpty()) {
+            subscriber.gap(gap(Gap.RETENTION, lost));
+        }
+        Freshness freshness = new Freshness(config.rememberedSubjects());
+        Counter skipped = null;
+        long deadline = System.nanoTime() + config.replayDeadline().toNanos();
+        int failures = 0;
+        try (Consumer<String, byte[]> catchUp = consumer()) {
+            catchUp.assign(partitions);
+            reached.forEach(catchUp::seek);
+            while (!subscriber.closed() && System.nanoTime() < deadline && behind(reached, ends)) {
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = catchUp.poll(Duration.ofMillis(200));
+                    failures = 0;
+                } catch (WakeupException | InterruptException e) {
+                    throw new InterruptedException("stopping");
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.warnf("Replay of a resuming client could not read (%s); trying again", e.getMessage());
+                    Thread.sleep(Math.min(backoff.delay(failures).toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+                    continue;
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.value() == null || record.offset() >= ends.get(partition)) {
+                    if (record.offset() >= ends.get(partition)) {
                         continue;
                     }
-                    subscriber.replay(new StreamEvent(partition, record.offset(), record.value().getType(),
-                            record.value().getSubject(), CloudEventJson.of(record.value()), !freshness.fresh(record.topic(), record.value())));
+                    reached.put(partition, record.offset() + 1);
+                    CloudEvent event;
+                    String json;
+                    try {
+                        event = CloudEventRecords.decode(record);
+                        json = event == null ? null : CloudEventJson.of(event);
+                    } catch (CloudEventRecords.Undecodable | RuntimeException e) {
+                        if (skipped == null) {
+                            skipped = undecodable(record.topic());
+                        }
+                        skipped.increment();
+                        LOG.warnf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+                        continue;
+                    }
+                    if (event == null) {
+                        continue;
+                    }
+                    subscriber.replay(new StreamEvent(partition, record.offset(), event.getType(), event.getSubject(), json,
+                            !freshness.fresh(record.topic(), event)));
                 }
             }
         }
+        if (subscriber.closed()) {
+            return;
+        }
+        Map<TopicPartition, Gap.Range> unreached = new HashMap<>();
+        reached.forEach((partition, offset) -> {
+            if (offset < ends.get(partition)) {
+                unreached.put(partition, new Gap.Range(offset, ends.get(partition)));
+            }
+        });
+        if (!unreached.isEmpty()) {
+            LOG.warnf("Replay of a resuming client did not finish in %s; it is told of the gap %s", config.replayDeadline(), unreached);
+            subscriber.gap(gap(Gap.REPLAY_DEADLINE, unreached));
+        }
     }
 
-    private static boolean behind(KafkaConsumer<String, CloudEvent> consumer, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue());
+    private Gap gap(String reason, Map<TopicPartition, Gap.Range> partitions) {
+        Set<String> collections = new java.util.TreeSet<>();
+        for (TopicPartition partition : partitions.keySet()) {
+            // civic.<service>.v1 is the topic of the upstream named <service>
+            String[] parts = partition.topic().split("\\.");
+            GatewayConfig.Upstream upstream = parts.length > 1 ? gateway.upstreams().get(parts[1]) : null;
+            if (upstream != null) {
+                collections.addAll(upstream.paths());
+            }
+        }
+        return new Gap(reason, partitions, collections);
+    }
+
+    private static boolean behind(Map<TopicPartition, Long> reached, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().anyMatch(e -> reached.get(e.getKey()) < e.getValue());
+    }
+
+    private Map<TopicPartition, Long> earliestOffsets(List<TopicPartition> partitions) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, OffsetSpec.earliest()));
+        Map<TopicPartition, Long> earliest = new HashMap<>();
+        admin.listOffsets(request).all().get().forEach((tp, info) -> earliest.put(tp, info.offset()));
+        return earliest;
+    }
+
+    private Counter undecodable(String topic) {
+        return Counter.builder("civic.gateway.stream.undecodable").description("Records on a topic that are not CloudEvents, skipped")
+                .tag("topic", topic).register(registry);
     }
 
     private Map<TopicPartition, Long> endOffsets(Set<String> topics) throws InterruptedException, ExecutionException {
@@ -200,9 +304,14 @@ public class StreamHub {
         Problems.respond(ctx, ProblemType.BAD_PARAMETER, detail);
     }
 
-    private KafkaConsumer<String, CloudEvent> consumer() {
+    /**
+     * Values as raw bytes, decoded record by record ({@link CloudEventRecords}). A position that is no
+     * longer kept falls back to the earliest one kept: at most what retention removed is missed,
+     * never everything up to the end.
+     */
+    private Consumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(connection(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")), new StringDeserializer(), new CloudEventDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private Map<String, Object> connection(Map<String, Object> extra) {

@@ -18,6 +18,8 @@ import io.vertx.core.http.HttpServerResponse;
  * one it already has (or one from before it subscribed) and is dropped, so a resume that replays
  * history while live events arrive gives no gap and no duplicate. Writes happen on the client's
  * own event-loop context; a client that falls too far behind is disconnected, and may resume.
+ * Where a resume cannot be exact (the topic no longer keeps what the client missed), the client is
+ * sent a {@link Gap} first: never a silent hole.
  */
 final class Subscriber {
 
@@ -72,6 +74,16 @@ final class Subscriber {
         live = true;
         held.forEach(this::accept);
         held.clear();
+    }
+
+    /**
+     * Tells the client that the changes between {@code from} and {@code to} of some partitions will
+     * not come (see {@link Gap}); its position moves past them, so a reconnect does not announce the
+     * same gap again. Sent before any change after the gap.
+     */
+    synchronized void gap(Gap gap) {
+        gap.partitions().forEach((partition, range) -> next.merge(partition, range.to(), Math::max));
+        write("id: " + Positions.encode(next) + "\nevent: " + Gap.EVENT + "\ndata: " + gap.json() + "\n\n");
     }
 
     synchronized void startAt(Map<TopicPartition, Long> positions) {

@@ -1,40 +1,60 @@
 package org.civicregistry.gateway.stream;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.civicregistry.gateway.Backoff;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
 
 /**
  * The one consumer of a topic in this gateway instance: it reads new records (from the end at
  * start, no consumer group) and hands each to every subscriber of the topic. Subscribers never
  * block it; each has its own queue.
+ * <p>
+ * It never stops before the gateway does: after any failure (Kafka not there yet at start, a
+ * broker gone, anything else) it logs, waits ({@link Backoff}), makes a new consumer if it has to,
+ * and goes on from the next offset it had not handed out yet, not from the end, so a connected
+ * subscriber misses nothing. A record that is not a CloudEvent is skipped and counted
+ * ({@code civic.gateway.stream.undecodable}).
  */
 final class TopicFeed implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TopicFeed.class);
 
     private final String topic;
-    private final KafkaConsumer<String, CloudEvent> consumer;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final Backoff backoff;
+    private final Counter undecodable;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final Freshness freshness;
+    /** The next offset to hand out, per partition; only this feed's thread touches it. */
+    private final Map<TopicPartition, Long> next = new HashMap<>();
+    private volatile Consumer<String, byte[]> consumer;
     private volatile boolean running = true;
+    /** Kept across a failure: the subscribers' end offsets are taken over these. */
     private volatile List<TopicPartition> partitions = List.of();
 
-    TopicFeed(String topic, KafkaConsumer<String, CloudEvent> consumer, Freshness freshness) {
+    TopicFeed(String topic, Supplier<Consumer<String, byte[]>> consumers, Freshness freshness, Backoff backoff,
+            Counter undecodable) {
         this.topic = topic;
-        this.consumer = consumer;
+        this.consumers = consumers;
         this.freshness = freshness;
+        this.backoff = backoff;
+        this.undecodable = undecodable;
     }
 
     String topic() {
@@ -55,52 +75,121 @@ final class TopicFeed implements Runnable {
 
     void stop() {
         running = false;
-        consumer.wakeup();
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 
     @Override
     public void run() {
+        int failures = 0;
+        boolean assigned = false;
         try {
             while (running) {
-                if (partitions.isEmpty() && !discover()) {
-                    Thread.sleep(1000);
-                    continue;
-                }
-                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        continue;
+                try {
+                    if (consumer == null) {
+                        consumer = consumers.get();
+                        assigned = false;
                     }
-                    boolean stale = !freshness.fresh(record.topic(), record.value());
-                    if (subscribers.isEmpty()) {
-                        continue; // seen (freshness above), but nobody to serialize it for
+                    if (!assigned) {
+                        assigned = assign();
+                        if (!assigned) {
+                            Thread.sleep(1000); // the topic is not there (yet)
+                            continue;
+                        }
                     }
-                    StreamEvent event = new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                            record.value().getType(), record.value().getSubject(), CloudEventJson.of(record.value()), stale);
-                    subscribers.forEach(s -> s.offer(event));
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        handle(record);
+                        next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    }
+                    failures = 0;
+                } catch (WakeupException | InterruptException e) {
+                    if (!running) {
+                        break;
+                    }
+                } catch (RuntimeException e) {
+                    failures++;
+                    Duration wait = backoff.delay(failures);
+                    LOG.errorf(e, "Stream of %s failed (%d in a row); going on from where it was in %d ms", topic, failures,
+                            wait.toMillis());
+                    closeConsumer();
+                    Thread.sleep(wait.toMillis());
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Stream of %s stopped", topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            closeConsumer();
         }
     }
 
-    /** Assigns every partition of the topic, from its end, once the topic exists. */
-    private boolean discover() {
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(5));
-        List<PartitionInfo> infos = topics.get(topic);
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        try {
+            event = CloudEventRecords.decode(record);
+        } catch (CloudEventRecords.Undecodable e) {
+            skip(record, e.getMessage());
+            return;
+        }
+        if (event == null) {
+            return;
+        }
+        boolean stale = !freshness.fresh(record.topic(), event);
+        if (subscribers.isEmpty()) {
+            return; // seen (freshness above), but nobody to serialize it for
+        }
+        String json;
+        try {
+            json = CloudEventJson.of(event);
+        } catch (RuntimeException e) {
+            skip(record, "cannot be written as JSON: " + e.getMessage());
+            return;
+        }
+        StreamEvent streamed = new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                event.getType(), event.getSubject(), json, stale);
+        subscribers.forEach(s -> s.offer(streamed));
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String reason) {
+        undecodable.increment();
+        LOG.warnf("Stream of %s skips %s-%d@%d: %s", topic, record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    /**
+     * Assigns every partition of the topic, once the topic exists: each from the offset this feed
+     * reached before a failure, a partition it never read from its end.
+     */
+    private boolean assign() {
+        List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(5)).get(topic);
         if (infos == null || infos.isEmpty()) {
             return false;
         }
         List<TopicPartition> assigned = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
         consumer.assign(assigned);
-        consumer.seekToEnd(assigned);
-        assigned.forEach(tp -> consumer.position(tp, Duration.ofSeconds(5)));
+        for (TopicPartition partition : assigned) {
+            Long offset = next.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset);
+            } else {
+                consumer.seekToEnd(List.of(partition));
+                next.put(partition, consumer.position(partition, Duration.ofSeconds(5)));
+            }
+        }
         partitions = assigned;
         LOG.infof("Streaming %s (%d partitions)", topic, assigned.size());
         return true;
+    }
+
+    private void closeConsumer() {
+        Consumer<String, byte[]> current = consumer;
+        consumer = null;
+        if (current != null) {
+            try {
+                current.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the consumer of %s: %s", topic, e.getMessage());
+            }
+        }
     }
 }

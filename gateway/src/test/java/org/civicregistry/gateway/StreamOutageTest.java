@@ -1,0 +1,54 @@
+package org.civicregistry.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.civicregistry.testsupport.CivicTestResources;
+import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.testsupport.SseClient;
+import org.civicregistry.testsupport.TopicWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** The stream outlives a Kafka that is not there when the gateway starts. */
+@QuarkusTest
+@WithTestResource(value = CivicTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = Upstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = BrokerDownAtStart.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class StreamOutageTest {
+
+    @AfterAll
+    static void brokerBack() {
+        KafkaBroker.shared().start();
+    }
+
+    @Test
+    void theStreamServesChangesOnceKafkaComesUpAfterTheGateway() throws Exception {
+        // Long enough for the feeds' first metadata requests to time out (5 s) against no broker.
+        Thread.sleep(8_000);
+        KafkaBroker.shared().start();
+        String subject = UUID.randomUUID().toString();
+        java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
+        try (TopicWriter writer = new TopicWriter(KafkaBroker.shared().bootstrapServers())) {
+            // the feed may need a while to find its partitions again; each new client starts where the feed is
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                try (SseClient client = new SseClient("http://localhost:" + RestAssured.port
+                        + "/api/v1/stream?topics=civic.events.v1&subject=" + subject, null, Map.of("X-Api-Key", "outage-" + UUID.randomUUID()))) {
+                    assertThat(client.status()).isEqualTo(200);
+                    writer.send("civic.events.v1", "/civic-registry/test", "civic.event.scheduled", subject,
+                            "{\"id\":\"" + subject + "\",\"version\":" + version.incrementAndGet() + "}");
+                    assertThat(client.take(1, Duration.ofSeconds(3))).hasSize(1);
+                }
+            });
+        }
+    }
+}
