@@ -17,6 +17,7 @@ import org.civicregistry.gateway.webhook.Signatures;
 import org.civicregistry.testsupport.FreePorts;
 import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.Tokens;
+import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,35 @@ class WebhookTest {
                 .queryParam("status", "DEAD").get("/api/v1/webhooks/" + id + "/deliveries").then()
                 .body("items.size()", equalTo(1)).body("items[0].attempts", equalTo(3)).body("items[0].lastStatus", equalTo(500)));
         assertThat(received).isEmpty();
+    }
+
+    /**
+     * A record on a topic that is not a CloudEvent can never be ingested: it goes to the dead-letter
+     * topic with where it came from and why, and the changes after it are delivered as usual.
+     */
+    @Test
+    void aRecordThatIsNotACloudEventIsDeadLetteredAndTheChangesAfterItAreDelivered() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String[] secret = new String[1];
+        register(receiver(received, secret, 0), "civic.event.*", secret);
+        String event = UUID.randomUUID().toString();
+        org.apache.kafka.clients.producer.RecordMetadata poison = Poison.send("civic.events.v1", event);
+        publish("civic.event.scheduled", event, 1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.body().contains(event)));
+        try (TopicReader deadLetters = new TopicReader(KafkaBroker.shared().bootstrapServers(), "civic.deadletter.v1")) {
+            java.util.function.Predicate<TopicReader.Message> ours = m -> "civic.events.v1".equals(m.header("civic-dlq-topic"))
+                    && String.valueOf(poison.partition()).equals(m.header("civic-dlq-partition"))
+                    && String.valueOf(poison.offset()).equals(m.header("civic-dlq-offset"));
+            TopicReader.Message letter = deadLetters.readUntil(l -> l.stream().anyMatch(ours), Duration.ofSeconds(20)).stream()
+                    .filter(ours).findFirst().orElseThrow();
+            assertThat(letter.header("civic-dlq-consumer")).isEqualTo("civic-gateway-webhooks");
+            assertThat(letter.header("civic-dlq-reason")).contains("CloudEvent");
+            assertThat(letter.key()).isEqualTo(event);
+            assertThat(letter.value()).isEqualTo(Poison.VALUE);
+        }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("civic_consumer_dead_letters_total{consumer=\"civic-gateway-webhooks\"}"));
     }
 
     @Test

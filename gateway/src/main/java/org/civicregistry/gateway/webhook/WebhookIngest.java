@@ -3,7 +3,9 @@ package org.civicregistry.gateway.webhook;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,15 +19,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.civicregistry.commons.consumer.Commits;
+import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.stream.CloudEventJson;
+import org.civicregistry.gateway.stream.CloudEventRecords;
 import org.civicregistry.gateway.stream.Freshness;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +39,12 @@ import io.smallrye.common.annotation.Identifier;
  * gateway's database, before the Kafka offset is committed: a restart resumes where it stopped and
  * loses nothing; a repeat is dropped by the (subscription, event id) key, and a stale version of a
  * record (one at or below the latest ingested) by {@code webhook_record_version}.
+ * <p>
+ * Values are read as raw bytes and decoded here ({@link CloudEventRecords}): a record that is not a
+ * CloudEvent can never be ingested, so it goes to the {@link DeadLetters} topic and is skipped,
+ * instead of stopping its partition. Anything else that fails (Kafka or the database unreachable)
+ * holds the partition: the batch is read again, after a wait that grows with each failure in a row
+ * and is jittered ({@link Backoff}), for as long as it takes.
  */
 @ApplicationScoped
 public class WebhookIngest {
@@ -46,14 +55,19 @@ public class WebhookIngest {
     private final GatewayConfig config;
     private final Map<String, Object> kafkaConfig;
     private final EntityManager em;
+    private final DeadLetters deadLetters;
+    private final Backoff backoff;
     private volatile boolean running;
-    private KafkaConsumer<String, CloudEvent> consumer;
+    private KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public WebhookIngest(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, EntityManager em) {
+    public WebhookIngest(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, EntityManager em,
+            DeadLetters deadLetters) {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.em = em;
+        this.deadLetters = deadLetters;
+        this.backoff = Backoff.of(config.kafkaRetry());
     }
 
     void start(@Observes StartupEvent event) {
@@ -69,7 +83,7 @@ public class WebhookIngest {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new CloudEventDeserializer());
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(config.stream().topics());
         running = true;
         thread = new Thread(this::run, "webhook-ingest");
@@ -85,46 +99,78 @@ public class WebhookIngest {
     }
 
     private void run() {
+        int failures = 0;
         try {
             while (running) {
-                ConsumerRecords<String, CloudEvent> records;
+                ConsumerRecords<byte[], byte[]> records;
                 try {
                     records = consumer.poll(Duration.ofMillis(500));
                 } catch (WakeupException e) {
                     break;
                 } catch (RuntimeException e) {
-                    LOG.warnf("Webhook ingest could not poll: %s", e.getMessage());
+                    // Without a wait, a poll that fails at once (it used to, on a record its deserializer
+                    // could not read) would spin this thread at full speed.
+                    failures++;
+                    LOG.warnf("Webhook ingest could not poll (%d in a row): %s", failures, e.getMessage());
+                    backoff.sleep(failures);
                     continue;
                 }
                 if (records.isEmpty()) {
                     continue;
                 }
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        // Read once per batch, not per change: at 100 changes a second the per-change
-                        // query was a third of this thread's time.
-                        List<WebhookSubscription> subscriptions = WebhookSubscription.list("status",
-                                WebhookSubscription.Status.ACTIVE);
-                        records.forEach(record -> enqueue(record, subscriptions));
-                    });
+                    ingest(records);
+                } catch (WakeupException e) {
+                    break;
                 } catch (RuntimeException e) {
                     // Not ingested: the same records come again after a rewind.
-                    LOG.warnf("Webhook ingest failed (%s); reading the batch again", e.getMessage());
+                    failures++;
+                    LOG.warnf("Webhook ingest failed (%s, %d in a row); reading the batch again", e.getMessage(), failures);
                     rewind(records);
-                    sleep();
+                    backoff.sleep(failures);
                     continue;
                 }
+                failures = 0;
                 // ingesting a change again adds nothing (the keys above)
                 Commits.commitOrGoOn(consumer, LOG, "Webhook ingest");
             }
-        } catch (WakeupException e) {
+        } catch (WakeupException | InterruptedException e) {
             // stopping
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
     }
 
-    private void rewind(ConsumerRecords<String, CloudEvent> records) {
+    /**
+     * The batch's changes in one transaction, then its records that are not CloudEvents to the
+     * dead-letter topic: after the transaction, so a batch read again after a database failure does
+     * not dead-letter them twice; before the commit, so none is skipped unless it is safe there.
+     */
+    private void ingest(ConsumerRecords<byte[], byte[]> records) {
+        List<Map.Entry<ConsumerRecord<byte[], byte[]>, CloudEvent>> events = new ArrayList<>();
+        Map<ConsumerRecord<byte[], byte[]>, String> undecodable = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                CloudEvent event = CloudEventRecords.decode(record);
+                if (event != null) {
+                    events.add(Map.entry(record, event));
+                }
+            } catch (CloudEventRecords.Undecodable e) {
+                undecodable.put(record, e.getMessage());
+            }
+        }
+        if (!events.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                // Read once per batch, not per change: at 100 changes a second the per-change
+                // query was a third of this thread's time.
+                List<WebhookSubscription> subscriptions = WebhookSubscription.list("status", WebhookSubscription.Status.ACTIVE);
+                events.forEach(e -> enqueue(e.getKey().topic(), e.getValue(), subscriptions));
+            });
+        }
+        undecodable.forEach((record, reason) -> deadLetters.send(record, GROUP, reason));
+    }
+
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
         for (var partition : records.partitions()) {
             try {
                 consumer.seek(partition, records.records(partition).get(0).offset());
@@ -134,18 +180,14 @@ public class WebhookIngest {
         }
     }
 
-    private void enqueue(ConsumerRecord<String, CloudEvent> record, List<WebhookSubscription> subscriptions) {
-        CloudEvent event = record.value();
-        if (event == null) {
-            return;
-        }
-        if (!advances(record.topic(), event)) {
+    private void enqueue(String topic, CloudEvent event, List<WebhookSubscription> subscriptions) {
+        if (!advances(topic, event)) {
             return;
         }
         OffsetDateTime eventTime = event.getTime() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.getTime();
         String body = null;
         for (WebhookSubscription subscription : subscriptions) {
-            if (!subscription.wants(record.topic(), event.getType()) || eventTime.isBefore(subscription.createdAt)) {
+            if (!subscription.wants(topic, event.getType()) || eventTime.isBefore(subscription.createdAt)) {
                 continue;
             }
             if (body == null) {
@@ -159,7 +201,7 @@ public class WebhookIngest {
                     .setParameter("eventId", event.getId())
                     .setParameter("type", event.getType())
                     .setParameter("subject", event.getSubject())
-                    .setParameter("topic", record.topic())
+                    .setParameter("topic", topic)
                     .setParameter("body", body)
                     .setParameter("now", now)
                     .executeUpdate();
@@ -182,13 +224,5 @@ public class WebhookIngest {
                 .setParameter("subject", event.getSubject())
                 .setParameter("version", version.getAsInt())
                 .executeUpdate() == 1;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
