@@ -142,6 +142,14 @@ public interface GatewayConfig {
         @WithDefault("500ms")
         Duration pollInterval();
 
+        /**
+         * Receivers whose deliveries are in flight at once from this instance. A request waiting for
+         * its answer holds no thread and no database connection, so this can be far above the
+         * number of cores; it bounds the open connections to receivers.
+         */
+        @WithDefault("256")
+        int concurrency();
+
         /** Where a change that can never be ingested (not a CloudEvent) is put, with why, before it is skipped. */
         @WithDefault("civic.deadletter.v1")
         String deadLetterTopic();

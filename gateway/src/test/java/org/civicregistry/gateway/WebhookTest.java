@@ -165,6 +165,59 @@ class WebhookTest {
                 .body(org.hamcrest.Matchers.containsString("civic_consumer_dead_letters_total{consumer=\"civic-gateway-webhooks\"}"));
     }
 
+    /**
+     * Receivers are independent: one that takes 10 s to answer does not hold up another, and while
+     * its request waits no database transaction of the gateway is open.
+     */
+    @Test
+    void aSlowReceiverDoesNotDelayAFastOneAndHoldsNoTransactionWhileItWaits() throws Exception {
+        AtomicInteger slowCalls = new AtomicInteger();
+        int slowPort = FreePorts.next();
+        vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            slowCalls.incrementAndGet();
+            vertx.setTimer(10_000, id -> request.response().setStatusCode(204).end());
+        })).listen(slowPort).toCompletionStage().toCompletableFuture().get();
+        java.util.Map<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+        int fastPort = FreePorts.next();
+        vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            arrived.put(body.toString().replaceAll(".*\"subject\":\"([^\"]+)\".*", "$1"), System.nanoTime());
+            request.response().setStatusCode(204).end();
+        })).listen(fastPort).toCompletionStage().toCompletableFuture().get();
+        register(slowPort, "civic.event.relayed", new String[1]);
+        register(fastPort, "civic.event.relayed", new String[1]);
+
+        publish("civic.event.relayed", UUID.randomUUID().toString(), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slowCalls.get() == 1);
+        long slowSince = System.nanoTime();
+        java.util.Map<String, Long> published = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            String subject = UUID.randomUUID().toString();
+            published.put(subject, System.nanoTime());
+            publish("civic.event.relayed", subject, 1);
+            Thread.sleep(100);
+        }
+        await().atMost(Duration.ofSeconds(6)).until(() -> arrived.keySet().containsAll(published.keySet()));
+        published.forEach((subject, at) -> assertThat(Duration.ofNanos(arrived.get(subject) - at))
+                .as("latency of %s", subject).isLessThan(Duration.ofSeconds(2)));
+
+        // the slow receiver still holds its first request: no transaction may be open meanwhile
+        assertThat(slowCalls.get()).isEqualTo(1);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
+            for (int sample = 0; sample < 5; sample++) {
+                try (var rs = db.createStatement().executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and pid <> pg_backend_pid() and state like 'idle in transaction%' and state_change < now() - interval '1 second'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("sessions idle in a transaction for over a second").isZero();
+                }
+                Thread.sleep(200);
+            }
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - slowSince)).as("checked while the slow receiver was still busy")
+                .isLessThan(Duration.ofSeconds(10));
+    }
+
     @Test
     void onlyAdminsManageWebhooks() {
         given().contentType("application/json").body("{\"url\": \"https://example.org/hook\"}").post("/api/v1/webhooks")

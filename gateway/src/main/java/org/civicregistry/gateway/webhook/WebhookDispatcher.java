@@ -8,8 +8,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,34 +30,65 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sends pending deliveries: for each active subscription its pending ones one after the other,
- * oldest first, so a receiver sees changes in order; receivers are served in parallel. A failure is retried with
- * exponential backoff; after {@code max-attempts} the delivery is dead-lettered and the next one
- * goes. The row of the subscription is locked while its delivery is in flight, so several gateway
- * replicas never send two of one receiver's deliveries at once.
+ * oldest first, so a receiver sees changes in order. A failure is retried with exponential backoff;
+ * after {@code max-attempts} the delivery is dead-lettered and the next one goes.
+ * <p>
+ * Receivers are independent of each other: each subscription with a due delivery gets a loop of its
+ * own (up to {@code concurrency} at once), and a request waiting for a receiver's answer holds no
+ * thread (the HTTP client's asynchronous API) and no database transaction. A delivery is
+ * <ol>
+ * <li>claimed in a short transaction: the subscription is leased to this instance
+ * ({@code lease_owner}, {@code leased_until}, a little longer than a receiver may take), so
+ * several gateway replicas never send two of one receiver's deliveries at once, and the lease of a
+ * replica that crashed simply runs out; the attempt is counted there, so a crash loop cannot resend
+ * for ever;</li>
+ * <li>sent, outside any transaction;</li>
+ * <li>recorded in a second short transaction, which also claims the receiver's next delivery or
+ * gives the lease back.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    /** Deliveries sent to one receiver in a round before the others' turn comes again. */
+    /** Deliveries sent to one receiver in a row before its lease is given back and it queues again. */
     private static final int BATCH = 100;
+
+    /** What one attempt needs, read in the claiming transaction. */
+    record Claim(UUID subscriptionId, String url, String secret, long deliveryId, int attempt, String body) {
+    }
+
+    /** How the receiver answered: an HTTP status, or an error without one. */
+    record Outcome(Integer status, String error) {
+        boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
 
     private final GatewayConfig.Webhooks config;
     private final EntityManager em;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    /** Receivers are served in parallel, each by one thread at a time (the common pool may have a single thread). */
-    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "webhook-sender");
+    /** Only for the short transactions; nothing here waits for a receiver. */
+    private final ExecutorService database = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "webhook-db");
         t.setDaemon(true);
         return t;
     });
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots;
+    /** This instance, in {@code lease_owner}. */
+    private final String owner = "gateway-" + UUID.randomUUID();
+    private final long leaseMillis;
     private volatile boolean running;
     private Thread thread;
 
     public WebhookDispatcher(GatewayConfig config, EntityManager em) {
         this.config = config.webhooks();
         this.em = em;
+        this.slots = new Semaphore(this.config.concurrency());
+        // the receiver's time to answer, and time to spare for the transactions around it
+        this.leaseMillis = this.config.timeout().plusSeconds(30).toMillis();
     }
 
     void start(@Observes StartupEvent event) {
@@ -66,19 +103,18 @@ public class WebhookDispatcher {
         if (thread != null) {
             thread.interrupt();
         }
-        senders.shutdownNow();
+        database.shutdownNow();
     }
 
+    /** Starts a loop for every receiver with a due delivery that no one serves yet; the loops go on by themselves. */
     private void run() {
         while (running) {
             try {
                 List<UUID> due = QuarkusTransaction.requiringNew().call(this::subscriptionsWithDueDeliveries);
-                List<CompletableFuture<Void>> rounds = due.stream()
-                        .map(id -> CompletableFuture.runAsync(() -> deliverPending(id), senders)).toList();
-                CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).join();
-                if (due.isEmpty()) {
-                    Thread.sleep(config.pollInterval().toMillis());
+                for (UUID id : due) {
+                    serve(id);
                 }
+                Thread.sleep(config.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -94,79 +130,151 @@ public class WebhookDispatcher {
         return em.createNativeQuery("select distinct d.subscription_id from webhook_delivery d"
                 + " join webhook_subscription s on s.id = d.subscription_id"
                 + " where d.status = 'PENDING' and s.status = 'ACTIVE' and d.next_attempt_at <= now()"
+                + " and (s.leased_until is null or s.leased_until < now())"
                 + " and d.id = (select min(o.id) from webhook_delivery o where o.subscription_id = d.subscription_id and o.status = 'PENDING')")
                 .getResultList();
     }
 
-    /**
-     * The subscription's pending deliveries, oldest first, while they succeed: up to {@code BATCH} in a
-     * round, each in a transaction of its own (a crash re-sends at most the one in flight). One per
-     * round would hold a receiver to a delivery per poll, far below a steady stream of changes.
-     */
-    private void deliverPending(UUID subscriptionId) {
-        for (int i = 0; i < BATCH && running; i++) {
-            if (!QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds() + 30).call(() -> deliverNext(subscriptionId))) {
-                return;
-            }
+    private void serve(UUID subscriptionId) {
+        if (!running || !inFlight.add(subscriptionId)) {
+            return;
         }
+        if (!slots.tryAcquire()) {
+            inFlight.remove(subscriptionId); // its turn comes at a later poll
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> claim(subscriptionId)), database)
+                .thenCompose(claim -> claim == null ? CompletableFuture.completedFuture(null) : deliver(claim, 1))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("Webhook dispatch to subscription %s failed: %s", subscriptionId, failure.getMessage());
+                        release(subscriptionId);
+                    }
+                    inFlight.remove(subscriptionId);
+                    slots.release();
+                });
     }
 
-    /** One attempt at the subscription's oldest pending delivery, with the subscription row locked; true if it was delivered. */
-    private boolean deliverNext(UUID subscriptionId) {
-        @SuppressWarnings("unchecked")
-        List<Object> locked = em.createNativeQuery("select id from webhook_subscription where id = :id and status = 'ACTIVE'"
-                + " for update skip locked").setParameter("id", subscriptionId).getResultList();
-        if (locked.isEmpty()) {
-            return false;
+    /** Sends the claimed delivery, records how it went, and goes on with the next one claimed with it. */
+    private CompletableFuture<Void> deliver(Claim claim, int sent) {
+        return send(claim)
+                .thenApplyAsync(outcome -> QuarkusTransaction.requiringNew().call(() -> record(claim, outcome, sent < BATCH && running)),
+                        database)
+                .thenCompose(next -> next == null ? CompletableFuture.completedFuture(null) : deliver(next, sent + 1));
+    }
+
+    /**
+     * Leases the subscription to this instance if no one holds it, and counts an attempt of its oldest
+     * pending delivery if that is due; null (and no lease kept) when there is nothing to send.
+     */
+    private Claim claim(UUID subscriptionId) {
+        int leased = em.createNativeQuery("update webhook_subscription set lease_owner = :owner,"
+                + " leased_until = now() + :ms * interval '1 millisecond'"
+                + " where id = :id and status = 'ACTIVE' and (leased_until is null or leased_until < now())")
+                .setParameter("owner", owner).setParameter("ms", leaseMillis).setParameter("id", subscriptionId).executeUpdate();
+        if (leased == 0) {
+            return null; // another replica serves it
         }
+        Claim claim = head(subscriptionId);
+        if (claim == null) {
+            giveBack(subscriptionId);
+        }
+        return claim;
+    }
+
+    /** The subscription's oldest pending delivery, its attempt counted, if it is due; with the lease held. */
+    private Claim head(UUID subscriptionId) {
         WebhookSubscription subscription = em.find(WebhookSubscription.class, subscriptionId);
+        if (subscription == null || subscription.status != WebhookSubscription.Status.ACTIVE) {
+            return null;
+        }
         List<WebhookDelivery> head = em.createQuery("from WebhookDelivery where subscriptionId = :id and status = :pending"
                 + " order by id", WebhookDelivery.class).setParameter("id", subscriptionId)
                 .setParameter("pending", WebhookDelivery.Status.PENDING).setMaxResults(1).getResultList();
         if (head.isEmpty() || head.get(0).nextAttemptAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
-            return false;
+            return null;
         }
-        attempt(subscription, head.get(0));
-        return head.get(0).status == WebhookDelivery.Status.DELIVERED;
+        WebhookDelivery delivery = head.get(0);
+        delivery.attempts++;
+        return new Claim(subscriptionId, subscription.url, subscription.secret, delivery.id, delivery.attempts, delivery.body);
     }
 
-    private void attempt(WebhookSubscription subscription, WebhookDelivery delivery) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        delivery.attempts++;
-        long timestamp = now.toEpochSecond();
+    /** The HTTP request, asynchronous: no thread waits for the answer, and no transaction is open. */
+    private CompletableFuture<Outcome> send(Claim claim) {
+        long timestamp = OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond();
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url))
+            request = HttpRequest.newBuilder(URI.create(claim.url()))
                     .timeout(config.timeout())
                     .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                     .header("User-Agent", "civic-registry-webhooks/1")
-                    .header("Civic-Webhook-Id", subscription.id.toString())
-                    .header("Civic-Delivery-Id", delivery.id.toString())
-                    .header("Civic-Delivery-Attempt", String.valueOf(delivery.attempts))
-                    .header(Signatures.HEADER, Signatures.sign(subscription.secret, timestamp, delivery.body))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body))
+                    .header("Civic-Webhook-Id", claim.subscriptionId().toString())
+                    .header("Civic-Delivery-Id", String.valueOf(claim.deliveryId()))
+                    .header("Civic-Delivery-Attempt", String.valueOf(claim.attempt()))
+                    .header(Signatures.HEADER, Signatures.sign(claim.secret(), timestamp, claim.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(claim.body()))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            delivery.lastStatus = response.statusCode();
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure == null) {
+                return new Outcome(response.statusCode(), null);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return new Outcome(null, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        });
+    }
+
+    /**
+     * Writes how the attempt went; then, if it was delivered and the receiver may have more, claims its
+     * next delivery (renewing the lease), else gives the lease back.
+     */
+    private Claim record(Claim claim, Outcome outcome, boolean goOn) {
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, claim.deliveryId());
+        if (delivery != null && delivery.status == WebhookDelivery.Status.PENDING) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            delivery.lastStatus = outcome.status();
+            if (outcome.delivered()) {
                 delivery.status = WebhookDelivery.Status.DELIVERED;
                 delivery.deliveredAt = now;
                 delivery.lastError = null;
-                return;
+            } else {
+                delivery.lastError = outcome.error() != null ? outcome.error() : "receiver answered HTTP " + outcome.status();
+                if (delivery.attempts >= config.maxAttempts()) {
+                    delivery.status = WebhookDelivery.Status.DEAD;
+                    LOG.warnf("Webhook delivery %d to %s dead after %d attempts: %s", delivery.id, claim.url(), delivery.attempts,
+                            delivery.lastError);
+                } else {
+                    delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                }
             }
-            delivery.lastError = "receiver answered HTTP " + response.statusCode();
-        } catch (java.io.IOException e) {
-            delivery.lastStatus = null;
-            delivery.lastError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            delivery.lastError = "interrupted";
         }
-        if (delivery.attempts >= config.maxAttempts()) {
-            delivery.status = WebhookDelivery.Status.DEAD;
-            LOG.warnf("Webhook delivery %d to %s dead after %d attempts: %s", delivery.id, subscription.url, delivery.attempts,
-                    delivery.lastError);
-        } else {
-            delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+        if (goOn && outcome.delivered()) {
+            int renewed = em.createNativeQuery("update webhook_subscription set leased_until = now() + :ms * interval '1 millisecond'"
+                    + " where id = :id and lease_owner = :owner").setParameter("ms", leaseMillis)
+                    .setParameter("id", claim.subscriptionId()).setParameter("owner", owner).executeUpdate();
+            Claim next = renewed == 1 ? head(claim.subscriptionId()) : null;
+            if (next != null) {
+                return next;
+            }
+        }
+        giveBack(claim.subscriptionId());
+        return null;
+    }
+
+    private void giveBack(UUID subscriptionId) {
+        em.createNativeQuery("update webhook_subscription set lease_owner = null, leased_until = null"
+                + " where id = :id and lease_owner = :owner").setParameter("id", subscriptionId).setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    /** After a failure of the database itself: best effort, or the lease runs out. */
+    private void release(UUID subscriptionId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> giveBack(subscriptionId));
+        } catch (RuntimeException e) {
+            LOG.debugf("Lease of %s not given back (%s); it runs out", subscriptionId, e.getMessage());
         }
     }
 
