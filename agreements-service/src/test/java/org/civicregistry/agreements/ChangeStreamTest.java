@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.commons.kafka.RecordLimits;
 import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
@@ -82,6 +83,56 @@ class ChangeStreamTest {
                     .isEqualTo("0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b");
             assertThat(events).extracting(Message::partition).containsOnly(events.get(0).partition());
             assertThat(events).extracting(m -> m.header("ce_id")).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * An agreement grown item by item, each request well under the body limit: the write that would
+     * make its snapshot larger than one record may be is refused with a problem naming the limit,
+     * changes nothing, and the service's stream goes on (before, that snapshot sat at the head of the
+     * outbox and stopped every later change of the service from reaching Kafka).
+     */
+    @Test
+    void anAgreementGrownPastTheRecordLimitIsRefusedAndTheStreamGoesOn() throws Exception {
+        World w = new World(dataSource);
+        ObjectNode draft = Api.agreement(Api.unique("large"), "큰 협약", "A large agreement", "mou", null, null, Api.party(w.gyeonggi));
+        String id = Api.create(draft);
+        String at = Api.AGREEMENTS + "/" + id;
+        int version = 1;
+        int refusedAt = 0;
+        for (int number = 1; number <= 60 && refusedAt == 0; number++) {
+            ObjectNode item = Api.item(number, "항목 " + number, "Item " + number, "large");
+            item.putObject("description").put("ko", "설명".repeat(2500)).put("en", "d".repeat(5000));
+            var milestones = item.putArray("milestones");
+            for (int m = 0; m < 50; m++) {
+                milestones.addObject().putObject("title").put("ko", "단계".repeat(250)).put("en", "m".repeat(500));
+            }
+            var response = Api.admin().body(item.toString()).post(at + "/items")
+                    .then().extract();
+            if (response.statusCode() == 201) {
+                version++;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(422);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.jsonPath().getString("type")).isEqualTo("https://civic-registry.org/problems/record-too-large");
+                assertThat(response.jsonPath().getString("detail")).contains(String.valueOf(RecordLimits.MAX_DATA_BYTES));
+                refusedAt = number;
+            }
+        }
+        assertThat(refusedAt).as("the item that passes the limit").isGreaterThan(1);
+        int items = refusedAt - 1;
+        Api.admin().get(at).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(version))
+                .body("items.size()", org.hamcrest.Matchers.equalTo(items));
+
+        String next = Api.create(Api.agreement(Api.unique("after-large"), "다음 협약", "The next agreement", "mou", null, null,
+                Api.party(w.gwangju)));
+        try (TopicReader reader = new TopicReader(KafkaBroker.shared().bootstrapServers(), TOPIC)) {
+            assertThat(reader.forKey(next, 1, Duration.ofSeconds(30))).extracting(m -> m.header("ce_type"))
+                    .containsExactly("civic.agreement.created");
+            List<Message> large = reader.forKey(id, version, Duration.ofSeconds(30));
+            assertThat(large).hasSize(version);
+            assertThat(large.get(version - 1).value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(RecordLimits.MAX_DATA_BYTES);
         }
     }
 }

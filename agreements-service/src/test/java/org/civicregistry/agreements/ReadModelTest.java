@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.record.Ids;
+import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.testsupport.TopicReader;
+import org.civicregistry.testsupport.TopicReader.Message;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -94,6 +103,62 @@ class ReadModelTest {
         Api.admin().body(in2023).post(Api.AGREEMENTS).then().statusCode(422)
                 .body("type", equalTo("https://civic-registry.org/problems/unprocessable"))
                 .body("violations[0].field", equalTo("parties[0].signatory"));
+    }
+
+    /**
+     * A record on civic.officials.v1 that is not a CloudEvent, followed on its partition by a valid
+     * event: the bad one goes to the dead-letter topic with the reason, the valid one is applied.
+     * Before, the deserializer failed inside poll and the consumer read the same offset for ever.
+     */
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheEventsAfterItAreApplied() throws Exception {
+        Officials officials = new Officials(dataSource);
+        String id = Ids.next().toString();
+        Officials.writer().sendRaw(Officials.TOPIC, id, "not a cloud event".getBytes(StandardCharsets.UTF_8), Map.of());
+        officials.publish("created", Officials.organizationSnapshot(id, Api.unique("after-poison"), "다음", "After", "province",
+                null, 1, "active"));
+        officials.await();
+        try (TopicReader dead = new TopicReader(KafkaBroker.shared().bootstrapServers(), DeadLetters.TOPIC)) {
+            Message letter = dead.forKey(id, 1, Duration.ofSeconds(30)).get(0);
+            assertThat(letter.header("civic-dlq-topic")).isEqualTo(Officials.TOPIC);
+            assertThat(letter.header("civic-dlq-consumer")).isEqualTo("agreements-service");
+            assertThat(letter.header("civic-dlq-reason")).contains("not a binary-mode CloudEvent");
+            assertThat(letter.header("civic-dlq-offset")).isNotBlank();
+            assertThat(letter.value()).isEqualTo("not a cloud event");
+        }
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .containsPattern("civic_consumer_dead_letters_total\\{[^}]*consumer=\"agreements-service\"[^}]*} [1-9]");
+    }
+
+    /**
+     * The read model's table is away (as during a database restart) when an event comes: the consumer
+     * holds the partition and tries again until it is back, and the stream health says so meanwhile.
+     * Before, it gave up after five attempts and committed past the event: the person was lost.
+     */
+    @Test
+    void anEventThatCannotBeAppliedYetIsHeldAndAppliedOnceItCanBe() throws Exception {
+        Officials officials = new Officials(dataSource);
+        execute("alter table known_person rename to known_person_away");
+        String person;
+        try {
+            person = officials.person(Api.unique("held"), "보류", "Held");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/group/stream").then().statusCode(503)
+                    .body("checks.find { it.name == 'read-models' }.data.failingMillis", org.hamcrest.Matchers.greaterThan(0)));
+            // Longer than the five attempts of a second each the consumer used to make before skipping.
+            Thread.sleep(6_000);
+            given().get("/q/health/ready").then().statusCode(200);
+        } finally {
+            execute("alter table known_person_away rename to known_person");
+        }
+        officials.await();
+        assertThat(officials.version("known_person", person)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/group/stream").then().statusCode(200));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private static double appliedEvents() {

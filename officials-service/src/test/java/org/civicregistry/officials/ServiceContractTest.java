@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -75,10 +76,15 @@ class ServiceContractTest {
 
     @Test
     void healthShowsDatabaseAndOutboxAndMetricsArePublished() {
+        // Readiness is "can serve requests": the database, never the broker (the stream has its own group).
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("outbox", "Database connections health check"))
+                .body("checks.name", hasItems("Database connections health check"))
+                .body("checks.name", not(hasItems("outbox")));
+        given().get("/q/health/group/stream").then().statusCode(200)
+                .body("checks.name", hasItems("outbox"))
                 .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("civic.officials.v1"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("civic_outbox_published_total");
+        assertThat(metrics).contains("civic_outbox_published_total", "civic_outbox_pending", "civic_outbox_lag_seconds",
+                "civic_outbox_parked");
     }
 }

@@ -172,6 +172,8 @@ public final class KafkaBroker {
         p.put("offsets.topic.num.partitions", "4");
         p.put("transaction.state.log.replication.factor", "1");
         p.put("transaction.state.log.min.isr", "1");
+        // The outbox relays publish in transactions: 50 coordinator partitions made the first one wait 5 s.
+        p.put("transaction.state.log.num.partitions", "4");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");

@@ -1,6 +1,10 @@
 package org.civicregistry.commons.consumer;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -17,8 +21,18 @@ public final class Commits {
      * the newest version). Letting the exception end the consumer's thread would stop it for good.
      */
     public static void commitOrGoOn(Consumer<?, ?> consumer, Logger log, String who) {
+        commitOrGoOn(consumer, null, log, who);
+    }
+
+    /** The same for the given offsets only (what a batch applied before a partition was held); null for all polled. */
+    public static void commitOrGoOn(Consumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> offsets, Logger log,
+            String who) {
         try {
-            consumer.commitSync();
+            if (offsets == null) {
+                consumer.commitSync();
+            } else {
+                consumer.commitSync(offsets);
+            }
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {

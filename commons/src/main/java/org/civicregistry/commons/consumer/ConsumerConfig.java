@@ -17,11 +17,18 @@ public interface ConsumerConfig {
     /** The consumer group; defaults to the application name, so replicas share the work. */
     Optional<String> groupId();
 
-    /** Times an event is tried before it is logged and skipped (a poison event must not stop the stream). */
-    @WithDefault("5")
-    int attempts();
-
-    /** Wait between attempts, and after a failed poll. */
-    @WithDefault("1s")
+    /** First wait after a failure to apply an event (the partition is held and the event tried again). */
+    @WithDefault("200ms")
     Duration retryBackoff();
+
+    /** Longest wait between attempts: an event that may apply later (database down) is tried for as long as it takes. */
+    @WithDefault("10s")
+    Duration maxRetryBackoff();
+
+    /**
+     * The {@code stream} health group goes DOWN when the consumer has been failing to apply an event
+     * for longer than this, or has not polled for longer than this.
+     */
+    @WithDefault("30s")
+    Duration maxStall();
 }

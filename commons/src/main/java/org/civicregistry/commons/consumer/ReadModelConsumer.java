@@ -1,6 +1,5 @@
 package org.civicregistry.commons.consumer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,22 +12,28 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civicregistry.commons.kafka.Backoff;
+import org.civicregistry.commons.kafka.ChangeEvents;
+import org.civicregistry.commons.kafka.DeadLetters;
+import org.civicregistry.commons.kafka.KafkaClients;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,8 +43,14 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Reads the topics the service's {@link Projection}s need, from the start of each topic the first
  * time (so a read model can be rebuilt by replaying), and applies each event in its own transaction
- * before committing the offset: an event is applied at least once, and projections make repeats and
- * stale versions harmless. Runs on its own thread; idle when the service has no projection.
+ * before committing its offset: an event is applied at least once, and projections make repeats and
+ * stale versions harmless.
+ *
+ * <p>It never skips an event it could apply later. When applying fails (the database restarting, a
+ * connection lost) the partition is held: the consumer goes back to that event and tries again with
+ * growing, jittered waits for as long as it takes. Only a record that can never be applied (not a
+ * CloudEvent, data that is not a JSON object) goes to the dead-letter topic, and then the stream goes
+ * on. It reads committed records only, so an aborted batch of the outbox relay is never applied.
  */
 @ApplicationScoped
 public class ReadModelConsumer {
@@ -49,29 +60,38 @@ public class ReadModelConsumer {
     private final Instance<Projection> projections;
     private final Map<String, Object> kafkaConfig;
     private final ConsumerConfig config;
-    private final String applicationName;
+    private final String group;
     private final ObjectMapper mapper;
+    private final DeadLetters deadLetters;
     private final Counter applied;
-    private final Counter skipped;
+    private final Counter retries;
     private final AtomicLong lag = new AtomicLong(-1);
     private final AtomicReference<Instant> lastPoll = new AtomicReference<>();
+    private final AtomicReference<Instant> failingSince = new AtomicReference<>();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
 
     private volatile boolean running;
     private Thread thread;
-    private KafkaConsumer<String, CloudEvent> consumer;
+    private KafkaConsumer<String, byte[]> consumer;
 
-    public ReadModelConsumer(@jakarta.enterprise.inject.Any Instance<Projection> projections,
+    public ReadModelConsumer(@Any Instance<Projection> projections,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumerConfig config,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, ObjectMapper mapper,
-            MeterRegistry registry) {
+            DeadLetters deadLetters, MeterRegistry registry) {
         this.projections = projections;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
-        this.applicationName = applicationName;
+        this.group = config.groupId().orElse(applicationName);
         this.mapper = mapper;
-        this.applied = Counter.builder("civic.consumer.applied").description("Events applied to read models").register(registry);
-        this.skipped = Counter.builder("civic.consumer.skipped").description("Events skipped after failing every attempt")
+        this.deadLetters = deadLetters;
+        this.applied = Counter.builder("civic.consumer.applied").description("Events applied to read models")
+                .tag("consumer", group).register(registry);
+        this.retries = Counter.builder("civic.consumer.retries")
+                .description("Attempts to apply an event that failed and will be made again").tag("consumer", group)
                 .register(registry);
+        Gauge.builder("civic.consumer.lag", lag, AtomicLong::get)
+                .description("Events on the followed topics not yet applied to the read models (-1 before the first poll)")
+                .tag("consumer", group).register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -80,18 +100,14 @@ public class ReadModelConsumer {
         if (!config.enabled() || topics.isEmpty()) {
             return;
         }
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                props.put(key, value);
-            }
-        });
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, config.groupId().orElse(applicationName));
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new CloudEventDeserializer());
+        consumer = new KafkaConsumer<>(KafkaClients.settings(kafkaConfig, Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, group,
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
+                new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.copyOf(topics));
         running = true;
         thread = new Thread(this::run, "read-model-consumer");
@@ -114,6 +130,11 @@ public class ReadModelConsumer {
         }
     }
 
+    /** Whether the consumer runs on this replica. */
+    public boolean enabled() {
+        return consumer != null;
+    }
+
     /** Events not yet read across the assigned partitions, or -1 before the first poll. */
     public long lag() {
         return lag.get();
@@ -123,25 +144,39 @@ public class ReadModelConsumer {
         return lastPoll.get();
     }
 
+    /** Since when the event at the head of a held partition keeps failing; null when none does. */
+    public Instant failingSince() {
+        return failingSince.get();
+    }
+
+    public String lastError() {
+        return lastError.get();
+    }
+
     private void run() {
+        Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
         try {
             while (running) {
-                ConsumerRecords<String, CloudEvent> records;
+                ConsumerRecords<String, byte[]> records;
                 try {
                     records = consumer.poll(Duration.ofMillis(500));
                 } catch (WakeupException e) {
                     break;
                 } catch (RuntimeException e) {
                     LOG.warnf("Read-model consumer could not poll (%s); retrying", e.getMessage());
-                    sleep(config.retryBackoff());
+                    sleep(backoff.next());
                     continue;
                 }
                 lastPoll.set(Instant.now());
-                for (ConsumerRecord<String, CloudEvent> record : records) {
-                    handle(record);
+                if (records.isEmpty()) {
+                    updateLag();
+                    continue;
                 }
-                if (!records.isEmpty()) {
-                    Commits.commitOrGoOn(consumer, LOG, "Read-model consumer");
+                if (applyAll(records)) {
+                    backoff.reset();
+                    failingSince.set(null);
+                } else {
+                    sleep(backoff.next());
                 }
                 updateLag();
             }
@@ -152,41 +187,72 @@ public class ReadModelConsumer {
         }
     }
 
-    private void handle(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent event = record.value();
-        if (event == null || event.getData() == null) {
-            LOG.warnf("Skipping %s-%d@%d: not a CloudEvent with data", record.topic(), record.partition(), record.offset());
-            skipped.increment();
-            return;
-        }
-        JsonNode data;
-        try {
-            data = mapper.readTree(event.getData().toBytes());
-        } catch (IOException e) {
-            LOG.warnf("Skipping %s %s: data is not JSON", event.getType(), event.getId());
-            skipped.increment();
-            return;
-        }
-        for (int attempt = 1; attempt <= config.attempts(); attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> projections.forEach(p -> {
-                    if (p.topics().contains(record.topic())) {
-                        p.apply(event, data);
-                    }
-                }));
-                applied.increment();
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == config.attempts()) {
-                    LOG.errorf(e, "Skipping %s %s (%s-%d@%d) after %d attempts", event.getType(), event.getId(),
-                            record.topic(), record.partition(), record.offset(), attempt);
-                    skipped.increment();
-                } else {
-                    LOG.warnf("Applying %s %s failed (%s); retrying", event.getType(), event.getId(), e.getMessage());
-                    sleep(config.retryBackoff());
+    /**
+     * Applies the batch partition by partition, committing what was applied. A partition whose event
+     * fails is rewound to that event (held); the others go on.
+     *
+     * @return false when a partition is held
+     */
+    private boolean applyAll(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        boolean allApplied = true;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!handle(record)) {
+                    consumer.seek(partition, record.offset());
+                    allApplied = false;
+                    break;
                 }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
+        if (!done.isEmpty()) {
+            Commits.commitOrGoOn(consumer, done, LOG, "Read-model consumer");
+        }
+        return allApplied;
+    }
+
+    /** @return whether the record is done with (applied or dead-lettered); false to try it again later */
+    private boolean handle(ConsumerRecord<String, byte[]> record) {
+        ChangeEvents.Change change;
+        try {
+            change = ChangeEvents.decode(record, mapper);
+        } catch (ChangeEvents.Undecodable e) {
+            return deadLetter(record, e.getMessage());
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> projections.forEach(p -> {
+                if (p.topics().contains(record.topic())) {
+                    p.apply(change.event(), change.data());
+                }
+            }));
+            applied.increment();
+            return true;
+        } catch (RuntimeException e) {
+            failed(record, e.toString());
+            return false;
+        }
+    }
+
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        try {
+            deadLetters.send(group, record, reason);
+            return true;
+        } catch (RuntimeException e) {
+            failed(record, "cannot dead-letter it: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void failed(ConsumerRecord<String, byte[]> record, String error) {
+        retries.increment();
+        lastError.set(error);
+        Instant since = failingSince.get();
+        if (since == null) {
+            failingSince.set(Instant.now());
+        }
+        LOG.warnf("Applying %s-%d@%d failed (%s); the partition waits and it is tried again", record.topic(), record.partition(),
+                record.offset(), error);
     }
 
     private void updateLag() {

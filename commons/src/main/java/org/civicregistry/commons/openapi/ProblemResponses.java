@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import org.civicregistry.commons.kafka.RecordLimits;
 import org.civicregistry.commons.problem.ProblemType;
 
 /**
@@ -196,7 +197,11 @@ public class ProblemResponses implements OASFilter {
             add(responses, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 262144 bytes.");
             add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json (or application/merge-patch+json for PATCH).");
             add(responses, ProblemType.UNKNOWN_REFERENCE,
-                    "The field 'organizationId' references a record that does not exist: 0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b.");
+                    "The field 'organizationId' references a record that does not exist: 0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b.",
+                    "The body is valid but cannot be applied: it references a record that does not exist (unknown-reference), "
+                            + "breaks a rule of the record (unprocessable), or would make the record larger than one record "
+                            + "may be, " + RecordLimits.MAX_DATA_BYTES + " bytes of JSON as published on the change stream "
+                            + "(record-too-large; nothing is changed).");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
             add(responses, ProblemType.CONFLICT, "A record with the same unique value already exists: slug.");
@@ -213,6 +218,10 @@ public class ProblemResponses implements OASFilter {
     }
 
     private void add(APIResponses responses, ProblemType type, String detail) {
+        add(responses, type, detail, type.title());
+    }
+
+    private void add(APIResponses responses, ProblemType type, String detail, String defaultDescription) {
         String code = String.valueOf(type.status());
         APIResponse existing = responses.getAPIResponse(code);
         if (existing != null && existing.getContent() != null && existing.getContent().getMediaType("application/problem+json") != null) {
@@ -229,7 +238,7 @@ public class ProblemResponses implements OASFilter {
         }
         MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)).example(example);
         Content content = OASFactory.createContent().addMediaType("application/problem+json", media);
-        String description = existing != null && existing.getDescription() != null ? existing.getDescription() : type.title();
+        String description = existing != null && existing.getDescription() != null ? existing.getDescription() : defaultDescription;
         responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
     }
 

@@ -1,5 +1,6 @@
 package org.civicregistry.commons.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -10,6 +11,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.civicregistry.commons.kafka.RecordLimits;
+import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.record.Ids;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,6 +49,13 @@ public class ChangeRecorder {
             json = mapper.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Snapshot of " + entityType + " " + id + " is not serializable", e);
+        }
+        int size = json.getBytes(StandardCharsets.UTF_8).length;
+        if (size > RecordLimits.MAX_DATA_BYTES) {
+            // Refused before anything is written: the caller's transaction rolls back with this.
+            throw new ProblemException(ProblemType.RECORD_TOO_LARGE, "With this change the " + entityType + " would be "
+                    + size + " bytes as published; one record may be at most " + RecordLimits.MAX_DATA_BYTES
+                    + " bytes (see the API description). Nothing was changed.");
         }
         String type = "civic." + entityType + "." + action;
         em.createNativeQuery("insert into record_history (entity_type, entity_id, version, event_type, changed_at, changed_by, snapshot)"

@@ -20,14 +20,6 @@ public interface OutboxConfig {
     @WithDefault("/civic-registry")
     String source();
 
-    /** Partitions of the topic when the service creates it. */
-    @WithDefault("3")
-    int partitions();
-
-    /** Replication factor of the topic when the service creates it. */
-    @WithDefault("1")
-    short replicationFactor();
-
     Relay relay();
 
     interface Relay {
@@ -51,8 +43,18 @@ public interface OutboxConfig {
         @WithDefault("5s")
         Duration maxBackoff();
 
-        /** Readiness goes DOWN when the oldest unpublished event is older than this. */
+        /**
+         * The {@code stream} health group (not readiness) goes DOWN when the oldest unpublished event
+         * is older than this; the alert rules use the same figure.
+         */
         @WithDefault("30s")
         Duration maxLag();
+
+        /**
+         * How long a database read on the lock's connection may take before the relay gives up its
+         * leadership: a half-open connection must not stall publishing for longer.
+         */
+        @WithDefault("30s")
+        Duration networkTimeout();
     }
 }

@@ -19,6 +19,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     UNKNOWN_REFERENCE(422, "Unknown reference", "unknown-reference"),
     UNPROCESSABLE(422, "Request cannot be applied", "unprocessable"),
+    RECORD_TOO_LARGE(422, "Record too large", "record-too-large"),
     PRECONDITION_REQUIRED(428, "Precondition required", "precondition-required"),
     TOO_MANY_REQUESTS(429, "Too many requests", "rate-limited"),
     INTERNAL(500, "Internal error", "internal"),
