@@ -149,14 +149,6 @@ public interface GatewayConfig {
          */
         @WithDefault("256")
         int concurrency();
-
-        /** Where a change that can never be ingested (not a CloudEvent) is put, with why, before it is skipped. */
-        @WithDefault("civic.deadletter.v1")
-        String deadLetterTopic();
-
-        /** Replication factor of the dead-letter topic when the gateway creates it (3 with a replicated Kafka). */
-        @WithDefault("1")
-        short deadLetterReplicationFactor();
     }
 
     /** The waits of the gateway's Kafka readers after a failure (see {@link Backoff}). */

@@ -25,6 +25,8 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civicregistry.commons.kafka.ChangeEvents;
+import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
@@ -210,9 +212,9 @@ public class StreamHub {
                     CloudEvent event;
                     String json;
                     try {
-                        event = CloudEventRecords.decode(record);
-                        json = event == null ? null : CloudEventJson.of(event);
-                    } catch (CloudEventRecords.Undecodable | RuntimeException e) {
+                        event = ChangeEvents.envelope(record);
+                        json = CloudEventJson.of(event);
+                    } catch (RuntimeException e) {
                         if (skipped == null) {
                             skipped = undecodable(record.topic());
                         }
@@ -220,11 +222,13 @@ public class StreamHub {
                         LOG.warnf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                         continue;
                     }
-                    if (event == null) {
-                        continue;
-                    }
                     subscriber.replay(new StreamEvent(partition, record.offset(), event.getType(), event.getSubject(), json,
                             !freshness.fresh(record.topic(), event)));
+                }
+                // The relays publish in transactions: each ends with a commit marker that takes an offset
+                // and is never returned as a record, so how far the replay got is the consumer's position.
+                for (TopicPartition partition : partitions) {
+                    reached.merge(partition, Math.min(catchUp.position(partition), ends.get(partition)), Math::max);
                 }
             }
         }
@@ -305,23 +309,19 @@ public class StreamHub {
     }
 
     /**
-     * Values as raw bytes, decoded record by record ({@link CloudEventRecords}). A position that is no
+     * Values as raw bytes, decoded record by record ({@link ChangeEvents#envelope}). A position that is no
      * longer kept falls back to the earliest one kept: at most what retention removed is missed,
      * never everything up to the end.
      */
     private Consumer<String, byte[]> consumer() {
+        // Committed records only: the outbox relays publish in transactions, and an aborted batch of a
+        // fenced relay must never reach a client.
         return new KafkaConsumer<>(connection(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private Map<String, Object> connection(Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                props.put(key, value);
-            }
-        });
-        props.putAll(extra);
-        return props;
+        return KafkaClients.settings(kafkaConfig, extra);
     }
 }

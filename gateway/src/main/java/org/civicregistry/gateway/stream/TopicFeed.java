@@ -14,6 +14,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.civicregistry.commons.kafka.ChangeEvents;
 import org.civicregistry.gateway.Backoff;
 import org.jboss.logging.Logger;
 
@@ -127,12 +128,9 @@ final class TopicFeed implements Runnable {
     private void handle(ConsumerRecord<String, byte[]> record) {
         CloudEvent event;
         try {
-            event = CloudEventRecords.decode(record);
-        } catch (CloudEventRecords.Undecodable e) {
+            event = ChangeEvents.envelope(record);
+        } catch (ChangeEvents.Undecodable e) {
             skip(record, e.getMessage());
-            return;
-        }
-        if (event == null) {
             return;
         }
         boolean stale = !freshness.fresh(record.topic(), event);

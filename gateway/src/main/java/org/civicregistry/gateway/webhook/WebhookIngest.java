@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.civicregistry.commons.consumer.Commits;
+import org.civicregistry.commons.kafka.ChangeEvents;
+import org.civicregistry.commons.kafka.DeadLetters;
+import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.stream.CloudEventJson;
-import org.civicregistry.gateway.stream.CloudEventRecords;
 import org.civicregistry.gateway.stream.Freshness;
 import org.jboss.logging.Logger;
 
@@ -40,7 +41,7 @@ import io.smallrye.common.annotation.Identifier;
  * loses nothing; a repeat is dropped by the (subscription, event id) key, and a stale version of a
  * record (one at or below the latest ingested) by {@code webhook_record_version}.
  * <p>
- * Values are read as raw bytes and decoded here ({@link CloudEventRecords}): a record that is not a
+ * Values are read as raw bytes and decoded here ({@link ChangeEvents#envelope}): a record that is not a
  * CloudEvent can never be ingested, so it goes to the {@link DeadLetters} topic and is skipped,
  * instead of stopping its partition. Anything else that fails (Kafka or the database unreachable)
  * holds the partition: the batch is read again, after a wait that grows with each failure in a row
@@ -71,13 +72,10 @@ public class WebhookIngest {
     }
 
     void start(@Observes StartupEvent event) {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                props.put(key, value);
-            }
-        });
+        Map<String, Object> props = KafkaClients.settings(kafkaConfig, Map.of());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        // Committed records only: an aborted batch of a fenced outbox relay must never be delivered.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // From the start the first time, so nothing published before the gateway's first start is
         // missed; a subscription still gets only the changes made after it was registered.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -151,11 +149,8 @@ public class WebhookIngest {
         Map<ConsumerRecord<byte[], byte[]>, String> undecodable = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                CloudEvent event = CloudEventRecords.decode(record);
-                if (event != null) {
-                    events.add(Map.entry(record, event));
-                }
-            } catch (CloudEventRecords.Undecodable e) {
+                events.add(Map.entry(record, ChangeEvents.envelope(record)));
+            } catch (ChangeEvents.Undecodable e) {
                 undecodable.put(record, e.getMessage());
             }
         }
@@ -167,7 +162,7 @@ public class WebhookIngest {
                 events.forEach(e -> enqueue(e.getKey().topic(), e.getValue(), subscriptions));
             });
         }
-        undecodable.forEach((record, reason) -> deadLetters.send(record, GROUP, reason));
+        undecodable.forEach((record, reason) -> deadLetters.send(GROUP, record, reason));
     }
 
     private void rewind(ConsumerRecords<byte[], byte[]> records) {
