@@ -96,8 +96,11 @@ class ComposeFileTest {
         Properties config = properties(ROOT.resolve(name));
         assertThat(manifest).contains("containerPort: " + config.getProperty("quarkus.http.port"))
                 .contains("/" + databaseOf(config.getProperty("quarkus.datasource.jdbc.url")) + "\n")
-                .contains("path: /q/health/ready");
-        assertThat(Files.readString(ROOT.resolve("deploy/k8s/kustomization.yaml"))).contains("- " + name + ".yaml");
+                .contains("path: /q/health/ready")
+                .contains("startupProbe:").contains("path: /q/health/started")
+                .doesNotContain("/q/health/group/stream");
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/kustomization.yaml"))).contains("- " + name + ".yaml")
+                .contains("CIVIC_TOPICS_REPLICATION_FACTOR=3").contains("CIVIC_TOPICS_MIN_INSYNC_REPLICAS=2");
     }
 
     static Properties properties(Path module) throws IOException {
