@@ -39,6 +39,7 @@ import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Database;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
+import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,29 +113,42 @@ class FaultsTest {
         admin.close();
     }
 
+    /**
+     * The broker killed (SIGKILL) for {@code civic.faults.outage-seconds} (120 by default) while
+     * writes and reads go on: every service and the gateway stay ready and every read answers 200
+     * throughout, writes succeed, the stream health group reports the backlog, and afterwards every
+     * change reaches both read models, SSE and the webhook.
+     */
     @Test
     @Order(1)
     void brokerKilledDuringABurst() throws Exception {
+        Duration outage = Duration.ofSeconds(Integer.getInteger("civic.faults.outage-seconds", 120));
         OffsetDateTime since = now();
-        Burst burst = new Burst("broker").start();
+        Burst burst = new Burst("broker", 250).start();
+        Availability watch = new Availability().start();
         Thread.sleep(1000);
         long stopped = System.nanoTime();
         platform.kafka().kill();
-        // writes go on succeeding; the outbox grows and readiness goes DOWN once the oldest event is 3 s old
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !platform.ready(OFFICIALS));
-        long down = millisSince(stopped);
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> streamHealth(OFFICIALS) == 503);
+        long reported = millisSince(stopped);
+        Thread.sleep(Math.max(0, outage.toMillis() - millisSince(stopped)));
         long started = System.nanoTime();
         platform.kafka().start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> platform.ready(OFFICIALS));
-        long up = millisSince(started);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> streamHealth(OFFICIALS) == 200);
+        long caughtUp = millisSince(started);
+        watch.stop();
         burst.stop();
         Map<String, Object> figures = burst.figures();
-        figures.put("readinessDownAfterMillis", down);
-        figures.put("readinessUpAfterRestartMillis", up);
+        figures.put("outageMillis", Duration.ofNanos(started - stopped).toMillis());
+        figures.put("streamHealthDownAfterMillis", reported);
+        figures.put("streamHealthUpAfterRestartMillis", caughtUp);
+        figures.putAll(watch.figures());
         figures.putAll(deliveredExactlyOnceInEffect(since));
         finish("brokerKilled", figures, burst);
         assertThat(burst.createdDuringFault.get()).as("writes accepted while the broker was away").isPositive();
+        assertThat(watch.probes.get()).as("readiness and reads probed during the outage").isGreaterThan(10);
+        assertThat(watch.notReady).as("readiness answers other than 200").isEmpty();
+        assertThat(watch.failedReads).as("reads answering other than 200").isEmpty();
     }
 
     @Test
@@ -261,11 +275,200 @@ class FaultsTest {
         assertThat(contractBreaks).isEmpty();
     }
 
+    /**
+     * A record that is not a CloudEvent on each of the three topics: every consumer that reads the
+     * topic moves it to the dead-letter topic with the reason, and the changes after it on the same
+     * partition reach the read models, SSE and the webhook.
+     */
+    @Test
+    @Order(5)
+    void aPoisonRecordOnEveryTopicIsDeadLetteredAndTheStreamsGoOn() throws Exception {
+        awaitGatewayServesOfficials();
+        OffsetDateTime since = now();
+        String person = createPerson("독 시험", "Poison test");
+        Map<String, String> poisonKeys = new LinkedHashMap<>();
+        try (TopicWriter writer = new TopicWriter(platform.kafka().bootstrapServers())) {
+            // The officials poison shares the person's key, so its partition: the change after it must still arrive.
+            poisonKeys.put("civic.officials.v1", person);
+            poisonKeys.put("civic.agreements.v1", java.util.UUID.randomUUID().toString());
+            poisonKeys.put("civic.events.v1", java.util.UUID.randomUUID().toString());
+            poisonKeys.forEach((topic, key) -> writer.sendRaw(topic, key, "{not a cloud event".getBytes(StandardCharsets.UTF_8), Map.of()));
+        }
+        patchName(person, "독 이후");
+        Map<String, Object> figures = deliveredExactlyOnceInEffect(since);
+        Map<String, Set<String>> deadLettered = new TreeMap<>();
+        try (TopicReader dead = new TopicReader(platform.kafka().bootstrapServers(), "civic.deadletter.v1")) {
+            Set<String> keys = Set.copyOf(poisonKeys.values());
+            // officials: agreements, events and the webhook ingest; agreements: events and webhooks; events: webhooks
+            dead.readUntil(messages -> messages.stream().filter(m -> keys.contains(m.key())).count() >= 6, Duration.ofSeconds(60))
+                    .stream().filter(m -> keys.contains(m.key())).forEach(m -> deadLettered
+                            .computeIfAbsent(m.header("civic-dlq-topic"), k -> new java.util.TreeSet<>()).add(m.header("civic-dlq-consumer")));
+        }
+        figures.put("deadLetteredBy", deadLettered);
+        report.put("poisonRecords", figures);
+        LOG.info("FAULTS poisonRecords " + json.writeValueAsString(figures));
+        assertThat(figures.get("eventsLost")).isEqualTo(0);
+        assertThat(deadLettered.get("civic.officials.v1")).contains("agreements-service", "events-service", "civic-gateway-webhooks");
+        assertThat(deadLettered.get("civic.agreements.v1")).contains("events-service", "civic-gateway-webhooks");
+        assertThat(deadLettered.get("civic.events.v1")).contains("civic-gateway-webhooks");
+        assertThat(fiveHundreds).isEmpty();
+    }
+
+    /**
+     * agreements-service's database refuses every connection for a while (as during a restart) while
+     * officials-service writes: agreements' read model misses none of those changes once it is back.
+     */
+    @Test
+    @Order(6)
+    void theAgreementsDatabaseAwayLosesNoReadModelEvent() throws Exception {
+        awaitGatewayServesOfficials();
+        OffsetDateTime since = now();
+        Burst burst = new Burst("agreements-db", 100).start();
+        Thread.sleep(500);
+        String database = databaseOf("agreements");
+        try (Statement s = admin.createStatement()) {
+            s.execute("alter database " + database + " with allow_connections false");
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+        }
+        long away = System.nanoTime();
+        try {
+            // longer than the old consumer's five attempts, a second apart, before it skipped an event
+            Thread.sleep(10_000);
+        } finally {
+            try (Statement s = admin.createStatement()) {
+                s.execute("alter database " + database + " with allow_connections true");
+            }
+        }
+        long awayMillis = millisSince(away);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> platform.ready("agreements-service"));
+        burst.stop();
+        Map<String, Object> figures = burst.figures();
+        figures.put("databaseAwayMillis", awayMillis);
+        figures.putAll(deliveredExactlyOnceInEffect(since));
+        finish("agreementsDatabaseAway", figures, burst);
+        assertThat((Integer) figures.get("recordsCommitted")).isPositive();
+    }
+
+    /**
+     * An agreement grown item by item through the gateway until one more item would make it larger
+     * than one record may be: that write is a 422 problem naming the limit, and the changes after it
+     * reach the stream.
+     */
+    @Test
+    @Order(7)
+    void anAgreementGrownPastTheRecordLimitIsRefusedAndTheStreamGoesOn() throws Exception {
+        awaitGatewayServesOfficials();
+        String organization = createOrganization();
+        String agreement = createWithRetry("/api/v1/agreements", """
+                {"title": {"ko": "큰 협약", "en": "A large agreement"}, "kind": "mou", "parties": [{"organizationId": "%s"}]}"""
+                .formatted(organization));
+        HttpResponse<String> refused = null;
+        int added = 0;
+        for (int number = 1; number <= 60 && refused == null; number++) {
+            ObjectNode item = json.createObjectNode().put("number", number);
+            item.putObject("title").put("ko", "항목 " + number).put("en", "Item " + number);
+            item.putObject("description").put("ko", "설명".repeat(2500)).put("en", "d".repeat(5000));
+            var milestones = item.putArray("milestones");
+            for (int m = 0; m < 50; m++) {
+                milestones.addObject().putObject("title").put("ko", "단계".repeat(250)).put("en", "m".repeat(500));
+            }
+            HttpResponse<String> response = call("POST", "/api/v1/agreements/" + agreement + "/items", item.toString(), null);
+            if (response.statusCode() == 201) {
+                added++;
+            } else {
+                refused = response;
+            }
+        }
+        assertThat(refused).as("a write past the record limit").isNotNull();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).path("type").asText()).isEqualTo("https://civic-registry.org/problems/record-too-large");
+        String after = createPerson("큰 협약 이후", "After the large agreement");
+        int lastVersion = added + 1;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            seen.addAll(stream.drain(Duration.ZERO));
+            assertThat(versionsOf(seenData(), agreement)).contains(lastVersion);
+            assertThat(versionsOf(seenData(), after)).contains(1);
+        });
+        report.put("oversizedWrite", Map.of("itemsAccepted", added, "refusedWith", refused.statusCode()));
+        assertThat(fiveHundreds).isEmpty();
+        assertThat(contractBreaks).isEmpty();
+    }
+
+    /**
+     * Two replicas of officials-service share its database: the one that publishes is killed
+     * (SIGKILL) mid-burst and its lock session ended on the server; the other takes over, and every
+     * change arrives, none out of order.
+     */
+    @Test
+    @Order(8)
+    void theRelayLeaderKilledMidBurstIsReplacedAndNothingIsLost() throws Exception {
+        awaitGatewayServesOfficials();
+        String second = platform.startReplica(OFFICIALS);
+        String database = databaseOf("officials");
+        // The gateway routes to the first replica: make the second the publisher, so killing it leaves the API up.
+        // The relays' lock is taken here for a moment, so that both wait their poll interval and either may win it.
+        long lockKey = ("civic-outbox:civic.officials.v1").hashCode();
+        try (Connection officials = DriverManager.getConnection(Database.replaceDatabase(own.jdbcUrl(), database), own.username(),
+                own.password()); Statement lock = officials.createStatement()) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (publishes(second)) {
+                    return true;
+                }
+                terminateLockSessions(database);
+                lock.execute("select pg_advisory_lock(" + lockKey + ")");
+                Thread.sleep(1000);
+                lock.execute("select pg_advisory_unlock(" + lockKey + ")");
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> publishes(second) || publishes(OFFICIALS));
+                return publishes(second);
+            });
+        }
+        OffsetDateTime since = now();
+        Burst burst = new Burst("leader", 50).start();
+        Thread.sleep(2000);
+        platform.kill(second);
+        int terminated = terminateLockSessions(database);
+        long killed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> publishes(OFFICIALS));
+        long takenOver = millisSince(killed);
+        Thread.sleep(2000);
+        burst.stop();
+        Map<String, Object> figures = burst.figures();
+        figures.put("lockSessionsTerminated", terminated);
+        figures.put("newPublisherAfterMillis", takenOver);
+        figures.putAll(deliveredExactlyOnceInEffect(since));
+        finish("relayLeaderKilled", figures, burst);
+    }
+
+    /** Whether this replica's outbox relay is the one that publishes. */
+    private boolean publishes(String module) throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port(module)
+                + "/q/health/group/stream")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode check : json.readTree(health.body()).path("checks")) {
+            if ("outbox".equals(check.path("name").asText())) {
+                return check.path("data").path("publisher").asBoolean();
+            }
+        }
+        return false;
+    }
+
+    private int terminateLockSessions(String database) throws SQLException {
+        try (PreparedStatement s = admin.prepareStatement("select count(pg_terminate_backend(l.pid)) from pg_locks l"
+                + " join pg_database d on d.oid = l.database where l.locktype = 'advisory' and d.datname = ?")) {
+            s.setString(1, database);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ the writers
 
     /** Four writers creating people and renaming each once, through the gateway, until stopped. */
     final class Burst {
         final String label;
+        final long pauseMillis;
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicBoolean faulted = new AtomicBoolean(false);
         final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -277,7 +480,13 @@ class FaultsTest {
         long millis;
 
         Burst(String label) {
+            this(label, 30);
+        }
+
+        /** @param pauseMillis each writer's pause between two changes */
+        Burst(String label, long pauseMillis) {
             this.label = label;
+            this.pauseMillis = pauseMillis;
         }
 
         Burst start() {
@@ -289,7 +498,7 @@ class FaultsTest {
                     while (running.get()) {
                         try {
                             write(writer, i++);
-                            Thread.sleep(30);
+                            Thread.sleep(pauseMillis);
                         } catch (InterruptedException e) {
                             return;
                         } catch (Exception | AssertionError e) {
@@ -343,6 +552,74 @@ class FaultsTest {
             figures.put("byStatus", byStatus);
             figures.put("burstMillis", millis);
             return figures;
+        }
+    }
+
+    /**
+     * Probes, every half second until stopped, the readiness of every service and of the gateway, and
+     * one read of each collection through the gateway.
+     */
+    final class Availability {
+        final List<String> notReady = Collections.synchronizedList(new ArrayList<>());
+        final List<String> failedReads = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger probes = new AtomicInteger();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        Thread thread;
+
+        Availability start() {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    for (Platform.Service service : Platform.SERVICES) {
+                        if (!platform.ready(service.module())) {
+                            notReady.add(service.module() + " at " + OffsetDateTime.now(ZoneOffset.UTC));
+                        }
+                    }
+                    for (String path : List.of("/api/v1/people?limit=1", "/api/v1/agreements?limit=1", "/api/v1/events?limit=1")) {
+                        try {
+                            int status = call("GET", path, null, null).statusCode();
+                            if (status != 200) {
+                                failedReads.add(path + " " + status);
+                            }
+                        } catch (Exception e) {
+                            failedReads.add(path + " " + e);
+                        }
+                    }
+                    probes.incrementAndGet();
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "availability");
+            thread.start();
+            return this;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(30_000);
+        }
+
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("availabilityProbes", probes.get());
+            figures.put("notReadyAnswers", notReady.size());
+            figures.put("failedReads", failedReads.size());
+            return figures;
+        }
+    }
+
+    /** The status of a service's change-stream health group (200 UP, 503 DOWN), 0 when it does not answer. */
+    private int streamHealth(String module) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port(module) + "/q/health/group/stream"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 

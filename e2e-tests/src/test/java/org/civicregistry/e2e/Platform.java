@@ -122,6 +122,32 @@ final class Platform {
         }
     }
 
+    /**
+     * Starts another replica of a service, on a port of its own, with the same database, topic and
+     * settings; it is known as {@code <module>#2} to {@link #kill}, {@link #ready} and {@link #port}.
+     */
+    synchronized String startReplica(String module) throws IOException {
+        String replica = module + "#2";
+        int port = FreePorts.next();
+        ports.put(replica, port);
+        ProcessBuilder builder = new ProcessBuilder(builders.get(module).command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + "-2.log").toFile()));
+        builder.environment().putAll(builders.get(module).environment());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builders.put(replica, builder);
+        processes.put(replica, builder.start());
+        awaitReady(replica);
+        if (!ready(replica)) {
+            throw new IllegalStateException(replica + " did not become ready; see " + logs.resolve(module + "-2.log"));
+        }
+        return replica;
+    }
+
+    int port(String module) {
+        return ports.get(module);
+    }
+
     /** Kills a service's process at once (SIGKILL), as a crash would; its database and topic stay. */
     synchronized void kill(String module) throws InterruptedException {
         Process process = processes.get(module);
