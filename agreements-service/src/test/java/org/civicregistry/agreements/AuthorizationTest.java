@@ -43,6 +43,9 @@ class AuthorizationTest {
                 .header("WWW-Authenticate", "Bearer");
         BadInputTest.assertProblem(Api.as(Tokens.expiredAdmin()).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
         BadInputTest.assertProblem(Api.as(Tokens.adminFromIssuer("someone-else")).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
+        // meant for another API, and issued longer ago than the services accept (though unexpired)
+        BadInputTest.assertProblem(Api.as(Tokens.adminForOtherAudience()).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
+        BadInputTest.assertProblem(Api.as(Tokens.tooOldAdmin()).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
         BadInputTest.assertProblem(Api.as("not.a.jwt").body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
         BadInputTest.assertProblem(Api.as(Tokens.reader()).body(body).post(Api.AGREEMENTS).then(), 403, "forbidden");
         // every write route

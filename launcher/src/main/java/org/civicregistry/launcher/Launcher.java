@@ -141,8 +141,9 @@ public final class Launcher {
             done();
         }
 
-        String token = Jwt.issuer("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
-                .expiresIn(Duration.ofDays(1)).sign(privateKey());
+        // The services accept tokens for their audience issued at most 12 hours ago (mp.jwt.verify.token.age).
+        String token = Jwt.issuer("civic-registry").audience("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
+                .expiresIn(Duration.ofHours(12)).sign(privateKey());
         int gateway = port("CIVIC_GATEWAY_PORT", 8080);
         if (!"false".equalsIgnoreCase(env("CIVIC_DEMO", "true"))) {
             step("demo data from ../shared/seeds, through the gateway");
@@ -159,7 +160,7 @@ public final class Launcher {
                   A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?organization=gwangju
                   Kafka topics    civic.officials.v1, civic.agreements.v1, civic.events.v1 on %2$s
                   Logs            %3$s
-                  Admin token (valid one day), for writes:
+                  Admin token (valid 12 hours), for writes:
                     export CIVIC_TOKEN=%4$s
                     curl -H "Authorization: Bearer $CIVIC_TOKEN" -H 'Content-Type: application/json' \\
                       -d '{"slug":"busan","name":{"ko":"부산광역시","en":"Busan"},"classification":"metropolitan_city"}' \\

@@ -19,6 +19,9 @@ class AuthorizationTest {
                 .header("WWW-Authenticate", "Bearer");
         BadInputTest.assertProblem(as(Tokens.expiredAdmin()).body(body).post("/api/v1/people").then(), 401, "unauthorized");
         BadInputTest.assertProblem(as(Tokens.adminFromIssuer("someone-else")).body(body).post("/api/v1/people").then(), 401, "unauthorized");
+        // meant for another API, and issued longer ago than the services accept (though unexpired)
+        BadInputTest.assertProblem(as(Tokens.adminForOtherAudience()).body(body).post("/api/v1/people").then(), 401, "unauthorized");
+        BadInputTest.assertProblem(as(Tokens.tooOldAdmin()).body(body).post("/api/v1/people").then(), 401, "unauthorized");
         BadInputTest.assertProblem(as("not.a.jwt").body(body).post("/api/v1/people").then(), 401, "unauthorized");
         BadInputTest.assertProblem(as(Tokens.reader()).body(body).post("/api/v1/people").then(), 403, "forbidden");
         given().get("/api/v1/people").then().statusCode(200);

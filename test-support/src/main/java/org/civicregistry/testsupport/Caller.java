@@ -3,12 +3,16 @@ package org.civicregistry.testsupport;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The rows of the authorization matrix: who sends a write. The first seven carry no valid identity
+ * The rows of the authorization matrix: who sends a write. The first nine carry no valid identity
  * (401); the others are valid editors or an admin.
  */
 public enum Caller {
 
     NO_TOKEN, EXPIRED, NOT_YET_VALID, BAD_SIGNATURE, WRONG_ISSUER, ALG_NONE, HS256_WITH_PUBLIC_KEY,
+    /** A valid token meant for another API. */
+    WRONG_AUDIENCE,
+    /** A valid, unexpired token issued longer ago than the services accept. */
+    TOO_OLD,
     /** An editor whose jurisdictions do not include the record's. */
     OTHER_EDITOR,
     /** An editor of the record's jurisdiction. */
@@ -30,6 +34,8 @@ public enum Caller {
             case WRONG_ISSUER -> Tokens.adminFromIssuer("someone-else");
             case ALG_NONE -> Tokens.algNone();
             case HS256_WITH_PUBLIC_KEY -> Tokens.hs256WithPublicKey();
+            case WRONG_AUDIENCE -> Tokens.adminForOtherAudience();
+            case TOO_OLD -> Tokens.tooOldAdmin();
             case OTHER_EDITOR -> Tokens.editor(otherJurisdiction);
             case RECORD_EDITOR -> Tokens.editor(recordJurisdiction);
             case ADMIN -> Tokens.admin();

@@ -24,6 +24,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class Tokens {
 
     public static final String ISSUER = "civic-registry";
+    /** The audience the services require ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "civic-registry";
     public static final String PRIVATE_KEY = "civic-test-private-key.pem";
     public static final String PUBLIC_KEY = "civic-test-public-key.pem";
 
@@ -47,19 +49,32 @@ public final class Tokens {
 
     public static String expiredAdmin() {
         Instant past = Instant.now().minusSeconds(7200);
-        return Jwt.issuer(ISSUER).upn("admin@civic-registry.test").groups(Set.of("admin"))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("admin@civic-registry.test").groups(Set.of("admin"))
                 .issuedAt(past).expiresAt(past.plusSeconds(600)).sign(PRIVATE_KEY);
     }
 
     public static String adminFromIssuer(String issuer) {
-        return Jwt.issuer(issuer).upn("admin@civic-registry.test").groups(Set.of("admin")).sign(PRIVATE_KEY);
+        return Jwt.issuer(issuer).audience(AUDIENCE).upn("admin@civic-registry.test").groups(Set.of("admin")).sign(PRIVATE_KEY);
+    }
+
+    /** A valid admin token meant for another service (its {@code aud} is not the platform's). */
+    public static String adminForOtherAudience() {
+        return Jwt.issuer(ISSUER).audience("some-other-api").upn("admin@civic-registry.test").subject("admin@civic-registry.test")
+                .groups(Set.of("admin")).expiresIn(3600).sign(PRIVATE_KEY);
+    }
+
+    /** An admin token issued 13 hours ago and still unexpired: older than the 12 hours the services accept. */
+    public static String tooOldAdmin() {
+        Instant issued = Instant.now().minusSeconds(13 * 3600);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("admin@civic-registry.test").subject("admin@civic-registry.test")
+                .groups(Set.of("admin")).issuedAt(issued).expiresAt(Instant.now().plusSeconds(3600)).sign(PRIVATE_KEY);
     }
 
     /** An admin token whose nbf and iat lie an hour ahead: not valid yet. */
     public static String notYetValid() {
         Instant future = Instant.now().plusSeconds(3600);
-        return Jwt.issuer(ISSUER).upn("admin@civic-registry.test").subject("admin@civic-registry.test").groups(Set.of("admin"))
-                .issuedAt(future).claim("nbf", future.getEpochSecond()).expiresAt(future.plusSeconds(3600)).sign(PRIVATE_KEY);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("admin@civic-registry.test").subject("admin@civic-registry.test")
+                .groups(Set.of("admin")).issuedAt(future).claim("nbf", future.getEpochSecond()).expiresAt(future.plusSeconds(3600)).sign(PRIVATE_KEY);
     }
 
     /** A well-formed RS256 admin token signed with a key pair the services have never seen. */
@@ -90,8 +105,8 @@ public final class Tokens {
     /** Base64url header and admin claims (valid issuer and times), joined by a dot, without a signature. */
     private static String unsigned(String header) {
         long now = Instant.now().getEpochSecond();
-        String claims = ("{\"iss\":\"%s\",\"sub\":\"admin@civic-registry.test\",\"upn\":\"admin@civic-registry.test\","
-                + "\"groups\":[\"admin\"],\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}").formatted(ISSUER, now, now + 3600,
+        String claims = ("{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"admin@civic-registry.test\",\"upn\":\"admin@civic-registry.test\","
+                + "\"groups\":[\"admin\"],\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}").formatted(ISSUER, AUDIENCE, now, now + 3600,
                         java.util.UUID.randomUUID());
         return base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(claims.getBytes(StandardCharsets.UTF_8));
     }
@@ -115,6 +130,6 @@ public final class Tokens {
     }
 
     public static JwtClaimsBuilder builder(String subject, Set<String> groups) {
-        return Jwt.issuer(ISSUER).upn(subject).subject(subject).groups(groups).expiresIn(3600);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(subject).subject(subject).groups(groups).expiresIn(3600);
     }
 }
