@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.civicregistry.testsupport.Contract;
+import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
@@ -67,7 +68,27 @@ class OrganizationApiTest {
                 .body("items.type", contains("civic.organization.created", "civic.organization.updated",
                         "civic.organization.updated", "civic.organization.archived"))
                 .body("items[1].snapshot.name.en", equalTo("Gyeonggi-do"))
-                .body("items[0].changedBy", equalTo("admin@civic-registry.test"));
+                .body("items[0].changedBy", equalTo("admin"))
+                .body("items[0].changedByUser", nullValue());
+        // The person only to admins.
+        Api.admin().get("/api/v1/organizations/" + id + "/history").then().statusCode(200)
+                .body("items[0].changedByUser", equalTo("admin@civic-registry.test"));
+    }
+
+    /** The public history names the role and jurisdiction of an editor's change, never the editor. */
+    @Test
+    void historyShowsAnEditorsChangeAsRoleAndJurisdiction() {
+        String slug = Api.unique("gwangju");
+        String id = Api.organization(slug, "광주광역시", "Gwangju", "metropolitan_city", null);
+        given().auth().oauth2(Tokens.editor(slug)).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"name\": {\"en\": \"Gwangju Metropolitan City\"}}").patch("/api/v1/organizations/" + id)
+                .then().statusCode(200);
+        String body = given().get("/api/v1/organizations/" + id + "/history").then().statusCode(200)
+                .body("items[1].changedBy", equalTo("editor, " + slug))
+                .body("items[1].changedByUser", nullValue()).extract().asString();
+        assertThat(body).doesNotContain("@civic-registry.test");
+        Api.admin().get("/api/v1/organizations/" + id + "/history").then()
+                .body("items[1].changedByUser", equalTo("editor-" + slug + "@civic-registry.test"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.civicregistry.commons.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import org.civicregistry.commons.kafka.RecordLimits;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.record.Ids;
+import org.civicregistry.commons.security.Jurisdictions;
+import org.civicregistry.commons.security.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -29,12 +32,15 @@ public class ChangeRecorder {
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final SecurityIdentity identity;
+    private final Jurisdictions jurisdictions;
 
-    public ChangeRecorder(EntityManager em, ObjectMapper mapper, OutboxConfig config, SecurityIdentity identity) {
+    public ChangeRecorder(EntityManager em, ObjectMapper mapper, OutboxConfig config, SecurityIdentity identity,
+            Jurisdictions jurisdictions) {
         this.em = em;
         this.mapper = mapper;
         this.config = config;
         this.identity = identity;
+        this.jurisdictions = jurisdictions;
     }
 
     /**
@@ -42,6 +48,14 @@ public class ChangeRecorder {
      * @param action     {@code created}, {@code updated}, {@code archived}, {@code ended}, ...
      * @param snapshot   the full record after the change, as the API shows it
      */
+    /** The writer's role as the public history shows it: admin, else editor; null for a change no one signed. */
+    private String role() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        return jurisdictions.isAdmin() ? Roles.ADMIN : Roles.EDITOR;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, UUID id, int version, String action, OffsetDateTime at, Object snapshot) {
         String json;
@@ -58,14 +72,18 @@ public class ChangeRecorder {
                     + " bytes (see the API description). Nothing was changed.");
         }
         String type = "civic." + entityType + "." + action;
-        em.createNativeQuery("insert into record_history (entity_type, entity_id, version, event_type, changed_at, changed_by, snapshot)"
-                        + " values (:entityType, :id, :version, :type, :at, :by, cast(:snapshot as json))")
+        em.createNativeQuery("insert into record_history (entity_type, entity_id, version, event_type, changed_at, changed_by,"
+                        + " changed_by_role, changed_by_jurisdictions, snapshot)"
+                        + " values (:entityType, :id, :version, :type, :at, :by, :role, :jurisdictions, cast(:snapshot as json))")
                 .setParameter("entityType", entityType)
                 .setParameter("id", id)
                 .setParameter("version", version)
                 .setParameter("type", type)
                 .setParameter("at", at)
                 .setParameter("by", identity.isAnonymous() ? null : identity.getPrincipal().getName())
+                .setParameter("role", role())
+                .setParameter("jurisdictions", role() == null || jurisdictions.isAdmin() ? null
+                        : String.join(",", new TreeSet<>(jurisdictions.granted())))
                 .setParameter("snapshot", json)
                 .executeUpdate();
         em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)"

@@ -14,17 +14,25 @@ import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.security.Roles;
 
-/** Reads the versions {@link ChangeRecorder} kept, oldest first, a page at a time. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Reads the versions {@link ChangeRecorder} kept, oldest first, a page at a time. The public sees
+ * who changed a record as a role and jurisdictions; only an admin sees the person.
+ */
 @ApplicationScoped
 public class History {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
 
-    public History(EntityManager em, ObjectMapper mapper) {
+    public History(EntityManager em, ObjectMapper mapper, SecurityIdentity identity) {
         this.em = em;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     public Page<HistoryEntry> of(String entityType, UUID id, PageRequest page) {
@@ -37,7 +45,7 @@ public class History {
             }
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select version, event_type, changed_at, changed_by, snapshot::text"
+        List<Object[]> rows = em.createNativeQuery("select version, event_type, changed_at, changed_by, snapshot::text, changed_by_role, changed_by_jurisdictions"
                         + " from record_history where entity_type = :type and entity_id = :id and version > :after"
                         + " order by version limit :limit")
                 .setParameter("type", entityType)
@@ -45,13 +53,18 @@ public class History {
                 .setParameter("after", after)
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
-        return Page.of(rows, page.limit(), this::entry, row -> Cursor.encode(String.valueOf(row[0])));
+        boolean admin = identity.hasRole(Roles.ADMIN);
+        return Page.of(rows, page.limit(), row -> entry(row, admin), row -> Cursor.encode(String.valueOf(row[0])));
     }
 
-    private HistoryEntry entry(Object[] row) {
+    private HistoryEntry entry(Object[] row, boolean admin) {
+        String role = (String) row[5];
+        String jurisdictions = (String) row[6];
+        String changedBy = role == null ? null
+                : jurisdictions == null || jurisdictions.isEmpty() ? role : role + ", " + jurisdictions.replace(",", ", ");
         try {
-            return new HistoryEntry(((Number) row[0]).intValue(), (String) row[1], toOffset(row[2]), (String) row[3],
-                    mapper.readTree((String) row[4]));
+            return new HistoryEntry(((Number) row[0]).intValue(), (String) row[1], toOffset(row[2]), changedBy,
+                    admin ? (String) row[3] : null, mapper.readTree((String) row[4]));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable history snapshot", e);
         }
