@@ -167,6 +167,9 @@ class FaultsTest {
             answers.add(read.statusCode());
             assertThat(read.statusCode()).as(read.body()).isIn(502, 503, 504);
             assertThat(read.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            // the gateway stays ready and serves the other upstreams meanwhile
+            assertThat(platform.ready("gateway")).as("gateway ready while one upstream is down").isTrue();
+            assertThat(call("GET", "/api/v1/events?limit=1", null, null).statusCode()).isEqualTo(200);
             Thread.sleep(200);
         }
         platform.restart(OFFICIALS);
@@ -633,6 +636,26 @@ class FaultsTest {
         assertThat(figures.get("eventsLost")).isEqualTo(0);
         assertThat(figures.get("sseSubjectsOutOfOrderOrRepeated")).isEqualTo(0);
         assertThat(figures.get("webhookSubjectsOutOfOrderOrRepeated")).isEqualTo(0);
+        assertThat(figures.get("recordsWithAVersionMissingOnSse")).isEqualTo(0);
+        assertThat(figures.get("recordsWithAVersionMissingAtWebhook")).isEqualTo(0);
+        assertThat(figures.get("webhookDeliveriesFailingSignature")).isEqualTo(0L);
+    }
+
+    /** The bodies of the webhook deliveries whose signature the receiver verified. */
+    private List<String> verifiedDeliveries() {
+        return receiver.deliveries().stream().filter(Receiver.Delivery::signed).map(Receiver.Delivery::body).toList();
+    }
+
+    /** Records of which some version from 1 to the committed one was never passed on. */
+    private static int versionsMissing(Map<String, List<Integer>> bySubject, Map<String, Integer> committed) {
+        int count = 0;
+        for (Map.Entry<String, Integer> record : committed.entrySet()) {
+            List<Integer> versions = bySubject.getOrDefault(record.getKey(), List.of());
+            if (!versions.containsAll(java.util.stream.IntStream.rangeClosed(1, record.getValue()).boxed().toList())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     // ------------------------------------------------------------------ checking delivery
@@ -651,7 +674,7 @@ class FaultsTest {
                 seen.addAll(stream.drain(Duration.ZERO));
                 lost.clear();
                 Map<String, List<Integer>> sse = bySubject(seenData());
-                Map<String, List<Integer>> hooks = bySubject(receiver.deliveries().stream().map(Receiver.Delivery::body).toList());
+                Map<String, List<Integer>> hooks = bySubject(verifiedDeliveries());
                 Map<String, Integer> agreements = readModelVersions("agreements", committed.keySet());
                 Map<String, Integer> events = readModelVersions("events", committed.keySet());
                 missing.clear();
@@ -674,14 +697,19 @@ class FaultsTest {
             // reported as lost below
         }
         int repeatedOnSse = repeatedOrOutOfOrder(bySubject(seenData()), committed.keySet());
-        int repeatedAtWebhook = repeatedOrOutOfOrder(bySubject(receiver.deliveries().stream().map(Receiver.Delivery::body).toList()),
-                committed.keySet());
+        int repeatedAtWebhook = repeatedOrOutOfOrder(bySubject(verifiedDeliveries()), committed.keySet());
+        // Not only the last version: every version of every record changed, on SSE and at the webhook.
+        int versionsMissingOnSse = versionsMissing(bySubject(seenData()), committed);
+        int versionsMissingAtWebhook = versionsMissing(bySubject(verifiedDeliveries()), committed);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("recordsCommitted", committed.size());
         figures.put("changesCommitted", committed.values().stream().mapToInt(Integer::intValue).sum());
         figures.put("eventsLost", lost.size());
         figures.put("sseSubjectsOutOfOrderOrRepeated", repeatedOnSse);
         figures.put("webhookSubjectsOutOfOrderOrRepeated", repeatedAtWebhook);
+        figures.put("recordsWithAVersionMissingOnSse", versionsMissingOnSse);
+        figures.put("recordsWithAVersionMissingAtWebhook", versionsMissingAtWebhook);
+        figures.put("webhookDeliveriesFailingSignature", receiver.deliveries().stream().filter(d -> !d.signed()).count());
         figures.put("allDeliveredAfterMillis", millisSince(waiting));
         if (!lost.isEmpty()) {
             figures.put("missingAtFinalVersionBy", new TreeMap<>(missing));
