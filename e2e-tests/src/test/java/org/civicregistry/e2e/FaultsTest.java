@@ -398,21 +398,147 @@ class FaultsTest {
     }
 
     /**
-     * Two replicas of officials-service share its database: the one that publishes is killed
-     * (SIGKILL) mid-burst and its lock session ended on the server; the other takes over, and every
-     * change arrives, none out of order.
+     * Two replicas of each service share its database: the one that publishes is killed (SIGKILL)
+     * mid-burst and its lock session ended on the server; the other takes over, and every change
+     * arrives, every version, none out of order. For officials the check includes both read models.
      */
     @Test
     @Order(8)
     void theRelayLeaderKilledMidBurstIsReplacedAndNothingIsLost() throws Exception {
         awaitGatewayServesOfficials();
-        String second = platform.startReplica(OFFICIALS);
-        String database = databaseOf("officials");
-        // The gateway routes to the first replica: make the second the publisher, so killing it leaves the API up.
-        // The relays' lock is taken here for a moment, so that both wait their poll interval and either may win it.
-        long lockKey = ("civic-outbox:civic.officials.v1").hashCode();
-        try (Connection officials = DriverManager.getConnection(Database.replaceDatabase(own.jdbcUrl(), database), own.username(),
-                own.password()); Statement lock = officials.createStatement()) {
+        String second = makeTheSecondReplicaPublish(OFFICIALS, "officials", "civic.officials.v1");
+        OffsetDateTime since = now();
+        Burst burst = new Burst("leader", 50).start();
+        Thread.sleep(2000);
+        Map<String, Object> takeover = killThePublisher(second, "officials");
+        Thread.sleep(2000);
+        burst.stop();
+        Map<String, Object> figures = burst.figures();
+        figures.putAll(takeover);
+        figures.putAll(deliveredExactlyOnceInEffect(since));
+        finish("relayLeaderKilled", figures, burst);
+
+        String organization = createOrganization();
+        // once both read models know the organization, every write of the writers below can name it
+        createWithRetry("/api/v1/agreements", """
+                {"title": {"ko": "조직 확인"}, "kind": "mou", "parties": [{"organizationId": "%s"}]}""".formatted(organization));
+        createWithRetry("/api/v1/events", """
+                {"title": {"ko": "조직 확인"}, "type": "meeting", "startsAt": "2023-11-01T10:00:00+09:00", "organizerId": "%s"}"""
+                .formatted(organization));
+        for (String[] service : new String[][] { { "agreements-service", "agreements", "civic.agreements.v1", "/api/v1/agreements" },
+                { "events-service", "events", "civic.events.v1", "/api/v1/events" } }) {
+            String replica = makeTheSecondReplicaPublish(service[0], service[1], service[2]);
+            OffsetDateTime from = now();
+            Writer writer = new Writer(service[3], organization).start();
+            Thread.sleep(2000);
+            Map<String, Object> result = killThePublisher(replica, service[1]);
+            Thread.sleep(2000);
+            writer.stop();
+            result.put("written", writer.written.get());
+            result.putAll(deliveredOnStreams(service[3], from));
+            report.put("relayLeaderKilled-" + service[1], result);
+            LOG.info("FAULTS relayLeaderKilled-" + service[1] + " " + json.writeValueAsString(result));
+            assertThat(writer.failures).as("writes that failed").isEmpty();
+            assertThat(writer.written.get()).isPositive();
+            assertThat(result.get("recordsMissingAVersion")).isEqualTo(0);
+            assertThat(result.get("recordsRepeatedOrOutOfOrder")).isEqualTo(0);
+        }
+        assertThat(fiveHundreds).isEmpty();
+        assertThat(contractBreaks).isEmpty();
+    }
+
+    /**
+     * A receiver that takes 10 s to answer each delivery, beside the fast one: the fast one gets every
+     * change of a burst while the slow one is still on its first deliveries.
+     */
+    @Test
+    @Order(9)
+    void aSlowWebhookReceiverDoesNotDelayTheOthers() throws Exception {
+        awaitGatewayServesOfficials();
+        try (Receiver slow = new Receiver(Duration.ofSeconds(10))) {
+            HttpResponse<String> webhook = call("POST", "/api/v1/webhooks", "{\"url\": \"" + slow.url() + "\"}", null);
+            assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+            slow.secret(json.readTree(webhook.body()).path("secret").asText());
+            Map<String, Long> createdAt = new LinkedHashMap<>();
+            for (int i = 0; i < 20; i++) {
+                String id = createPerson("느린 수신 " + i, "Slow receiver " + i);
+                createdAt.put(id, System.nanoTime());
+            }
+            Map<String, Long> latencyMillis = new LinkedHashMap<>();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                for (Receiver.Delivery delivery : receiver.deliveries()) {
+                    String subject = json.readTree(delivery.body()).path("subject").asText();
+                    if (createdAt.containsKey(subject) && delivery.signed()) {
+                        latencyMillis.putIfAbsent(subject, Duration.ofNanos(delivery.receivedNanos() - createdAt.get(subject)).toMillis());
+                    }
+                }
+                return latencyMillis.size() == createdAt.size();
+            });
+            int slowMeanwhile = slow.deliveries().size();
+            long worst = latencyMillis.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("changes", createdAt.size());
+            figures.put("fastReceiverWorstLatencyMillis", worst);
+            figures.put("fastReceiverMedianLatencyMillis", latencyMillis.values().stream().sorted().toList().get(createdAt.size() / 2));
+            figures.put("slowReceiverDeliveriesMeanwhile", slowMeanwhile);
+            report.put("slowWebhookReceiver", figures);
+            LOG.info("FAULTS slowWebhookReceiver " + json.writeValueAsString(figures));
+            // The slow one answers one delivery per 10 s: it had at most a few while the fast one got all.
+            assertThat(slowMeanwhile).isLessThanOrEqualTo(3);
+            assertThat(worst).as("the fast receiver's slowest delivery, ms").isLessThan(5_000);
+            HttpResponse<String> removed = call("DELETE", "/api/v1/webhooks/" + json.readTree(webhook.body()).path("id").asText(), null, null);
+            assertThat(removed.statusCode()).as(removed.body()).isIn(200, 204);
+        }
+    }
+
+    /**
+     * A client resumes from a position older than the topic still keeps (records deleted by retention,
+     * here {@code deleteRecords}): it is told so by an {@code event: gap} first, then gets what is left.
+     */
+    @Test
+    @Order(10)
+    void anSseClientResumingFromBeforeWhatTheTopicKeepsIsToldOfTheGap() throws Exception {
+        awaitGatewayServesOfficials();
+        seen.addAll(stream.drain(Duration.ZERO));
+        String position = stream.lastId();
+        createPerson("지워질 변경", "A change retention removes");
+        try (org.apache.kafka.clients.admin.Admin kafka = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+            kafka.describeTopics(List.of("civic.officials.v1")).allTopicNames().get().get("civic.officials.v1").partitions()
+                    .forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition("civic.officials.v1", p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> delete = new LinkedHashMap<>();
+            kafka.listOffsets(latest).all().get().forEach((tp, info) -> delete.put(tp,
+                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(info.offset())));
+            kafka.deleteRecords(delete).all().get();
+        }
+        String after = createPerson("남은 변경", "A change still kept");
+        try (SseClient resumed = new SseClient(gateway + "/api/v1/stream?topics=civic.officials.v1", position)) {
+            List<SseClient.Message> messages = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                messages.addAll(resumed.drain(Duration.ZERO));
+                return messages.stream().anyMatch(m -> m.data() != null && m.data().contains(after));
+            });
+            List<SseClient.Message> events = messages.stream().filter(m -> m.event() != null || m.data() != null && m.data().startsWith("{"))
+                    .toList();
+            report.put("sseResumeBeforeRetention", Map.of("firstEvent", String.valueOf(events.get(0).event()), "messages", events.size()));
+            assertThat(events.get(0).event()).isEqualTo("gap");
+            assertThat(events.get(0).data()).contains("civic.officials.v1").contains("updatedSince");
+        }
+    }
+
+    /**
+     * Starts a second replica and makes it the publisher: the gateway routes to the first, so killing
+     * the second leaves the API up. The relays' lock is taken here for a moment, so that both wait their
+     * poll interval and either may win it next.
+     */
+    private String makeTheSecondReplicaPublish(String module, String service, String topic) throws Exception {
+        String second = platform.startReplica(module);
+        String database = databaseOf(service);
+        long lockKey = ("civic-outbox:" + topic).hashCode();
+        try (Connection db = DriverManager.getConnection(Database.replaceDatabase(own.jdbcUrl(), database), own.username(),
+                own.password()); Statement lock = db.createStatement()) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (publishes(second)) {
                     return true;
@@ -422,25 +548,116 @@ class FaultsTest {
                 Thread.sleep(1000);
                 lock.execute("select pg_advisory_unlock(" + lockKey + ")");
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> publishes(second) || publishes(OFFICIALS));
+                        .until(() -> publishes(second) || publishes(module));
                 return publishes(second);
             });
         }
-        OffsetDateTime since = now();
-        Burst burst = new Burst("leader", 50).start();
-        Thread.sleep(2000);
-        platform.kill(second);
-        int terminated = terminateLockSessions(database);
+        return second;
+    }
+
+    /** SIGKILLs the publishing replica, ends what is left of its lock session, and waits for the other to publish. */
+    private Map<String, Object> killThePublisher(String replica, String service) throws Exception {
+        platform.kill(replica);
+        int terminated = terminateLockSessions(databaseOf(service));
         long killed = System.nanoTime();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> publishes(OFFICIALS));
-        long takenOver = millisSince(killed);
-        Thread.sleep(2000);
-        burst.stop();
-        Map<String, Object> figures = burst.figures();
+        String first = replica.substring(0, replica.indexOf('#'));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> publishes(first));
+        Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("lockSessionsTerminated", terminated);
-        figures.put("newPublisherAfterMillis", takenOver);
-        figures.putAll(deliveredExactlyOnceInEffect(since));
-        finish("relayLeaderKilled", figures, burst);
+        figures.put("newPublisherAfterMillis", millisSince(killed));
+        return figures;
+    }
+
+    /** Creates records of a collection through the gateway and changes each once, until stopped. */
+    final class Writer {
+        final String collection;
+        final String organization;
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger written = new AtomicInteger();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread thread;
+
+        Writer(String collection, String organization) {
+            this.collection = collection;
+            this.organization = organization;
+        }
+
+        Writer start() {
+            thread = new Thread(() -> {
+                int i = 0;
+                while (running.get()) {
+                    try {
+                        write(i++);
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }, "writer-" + collection);
+            thread.start();
+            return this;
+        }
+
+        private void write(int i) throws Exception {
+            String body = collection.endsWith("agreements")
+                    ? "{\"title\": {\"ko\": \"협약 %d\"}, \"kind\": \"mou\", \"parties\": [{\"organizationId\": \"%s\"}]}"
+                            .formatted(i, organization)
+                    : "{\"title\": {\"ko\": \"행사 %d\"}, \"type\": \"meeting\", \"startsAt\": \"2023-11-01T10:00:00+09:00\", \"organizerId\": \"%s\"}"
+                            .formatted(i, organization);
+            HttpResponse<String> created = call("POST", collection, body, null);
+            if (created.statusCode() != 201) {
+                failures.add("POST " + created.statusCode() + " " + created.body());
+                return;
+            }
+            String id = json.readTree(created.body()).path("id").asText();
+            HttpResponse<String> patched = call("PATCH", collection + "/" + id, "{\"title\": {\"en\": \"Renamed " + i + "\"}}", "\"1\"");
+            if (patched.statusCode() != 200) {
+                failures.add("PATCH " + patched.statusCode() + " " + patched.body());
+                return;
+            }
+            written.incrementAndGet();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(30_000);
+        }
+    }
+
+    /**
+     * Every record of the collection changed since {@code since}: each of its versions on the SSE
+     * stream and at the webhook (signature verified), none repeated or out of order.
+     */
+    private Map<String, Object> deliveredOnStreams(String collection, OffsetDateTime since) throws Exception {
+        Map<String, Integer> committed = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = call("GET", collection + "?limit=200&updatedSince="
+                    + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null, null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode body = json.readTree(page.body());
+            body.path("items").forEach(r -> committed.put(r.path("id").asText(), r.path("version").asInt()));
+            cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        int[] missing = new int[1];
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                seen.addAll(stream.drain(Duration.ZERO));
+                missing[0] = versionsMissing(bySubject(seenData()), committed) + versionsMissing(bySubject(verifiedDeliveries()), committed);
+                return missing[0] == 0;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported below
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("recordsCommitted", committed.size());
+        figures.put("recordsMissingAVersion", missing[0]);
+        figures.put("recordsRepeatedOrOutOfOrder", repeatedOrOutOfOrder(bySubject(seenData()), committed.keySet())
+                + repeatedOrOutOfOrder(bySubject(verifiedDeliveries()), committed.keySet()));
+        return figures;
     }
 
     /** Whether this replica's outbox relay is the one that publishes. */

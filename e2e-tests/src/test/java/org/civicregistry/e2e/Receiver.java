@@ -3,6 +3,7 @@ package org.civicregistry.e2e;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class Receiver implements AutoCloseable {
 
-    record Delivery(String body, boolean signed) {
+    /** A delivery as received; {@code receivedNanos} is {@link System#nanoTime()} when it arrived. */
+    record Delivery(String body, boolean signed, long receivedNanos) {
     }
 
     private final HttpServer server;
@@ -25,10 +27,20 @@ final class Receiver implements AutoCloseable {
     private volatile String secret;
 
     Receiver() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    /** A receiver that takes {@code delay} to answer each delivery, as a slow or overloaded one would. */
+    Receiver(Duration delay) throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            deliveries.add(new Delivery(body, verify(exchange.getRequestHeaders().getFirst("Civic-Signature"), body)));
+            deliveries.add(new Delivery(body, verify(exchange.getRequestHeaders().getFirst("Civic-Signature"), body), System.nanoTime()));
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
