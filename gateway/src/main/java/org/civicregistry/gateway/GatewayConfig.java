@@ -66,18 +66,19 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Requests a client may make in a burst. */
+        /** Requests a client without an API key (one per address) may make in a burst. */
         @WithDefault("600")
         long capacity();
 
-        /** Requests refilled per period. */
+        /** Requests refilled per period to a client without an API key. */
         @WithDefault("600")
         long refill();
 
+        /** The period over which a client without an API key is refilled. */
         @WithDefault("1m")
         Duration period();
 
-        /** The header that identifies a client; without it, the client's address does. */
+        /** The header carrying an issued API key (see {@link Clients}); without it, the client's address identifies it. */
         @WithDefault("X-Api-Key")
         String keyHeader();
     }
@@ -160,5 +161,50 @@ public interface GatewayConfig {
         /** The longest wait between two attempts. */
         @WithDefault("30s")
         Duration maxBackoff();
+    }
+
+    Clients clients();
+
+    /** How clients are told apart: addresses vouched for by trusted proxies, and issued API keys with their tiers. */
+    interface Clients {
+        /**
+         * CIDRs (10.0.0.0/8, 2001:db8::/32, 192.0.2.7/32) of the proxies in front of the gateway whose
+         * X-Forwarded-For or Forwarded header names the client. None by default: anyone can write
+         * those headers, so only the connection's peer address counts.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /**
+         * How long a checked API key is believed without asking the database again, on each replica:
+         * a revoked key keeps working at most this long on the other replicas.
+         */
+        @WithDefault("30s")
+        Duration keyCache();
+
+        /** Quotas of the standard tier. */
+        Standard standard();
+
+        /** Quotas of the partner tier (integrators that mirror the registry). */
+        Partner partner();
+
+        interface Standard {
+            /** Requests a standard key may make per minute. */
+            @WithDefault("1200")
+            long perMinute();
+
+            /** Requests a standard key may make per day. */
+            @WithDefault("1000000")
+            long perDay();
+        }
+
+        interface Partner {
+            /** Requests a partner key may make per minute. */
+            @WithDefault("6000")
+            long perMinute();
+
+            /** Requests a partner key may make per day. */
+            @WithDefault("5000000")
+            long perDay();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +42,16 @@ class EdgeTest {
 
     @Test
     void aClientOverItsLimitGets429WithRetryAfter() {
-        String key = "rate-" + java.util.UUID.randomUUID();
+        String address = Client.randomAddress();
         for (int i = 30; i > 0; i--) {
-            given().header("X-Api-Key", key).get("/api/v1/people").then().statusCode(200)
-                    .header("RateLimit-Limit", "30").header("RateLimit-Remaining", String.valueOf(i - 1));
+            given().header("X-Forwarded-For", address).get("/api/v1/people").then().statusCode(200)
+                    .header("RateLimit-Policy", "\"anonymous\";q=30;w=3600")
+                    .header("RateLimit", startsWith("\"anonymous\";r=" + (i - 1) + ";t="));
         }
-        given().header("X-Api-Key", key).get("/api/v1/people").then().statusCode(429)
+        given().header("X-Forwarded-For", address).get("/api/v1/people").then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
+                .header("RateLimit", startsWith("\"anonymous\";r=0;t="))
                 .body("type", equalTo("https://civic-registry.org/problems/rate-limited"));
         // another client is not affected
         Client.anyone().get("/api/v1/people").then().statusCode(200);

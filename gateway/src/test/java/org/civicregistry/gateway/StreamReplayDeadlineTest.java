@@ -38,14 +38,14 @@ class StreamReplayDeadlineTest {
         String url = "http://localhost:" + RestAssured.port + "/api/v1/stream?topics=" + topic + "&subject=" + subject;
         try (TopicWriter writer = new TopicWriter(KafkaBroker.shared().bootstrapServers())) {
             String lastSeen;
-            try (SseClient first = new SseClient(url, null, Map.of("X-Api-Key", "deadline-" + UUID.randomUUID()))) {
+            try (SseClient first = new SseClient(url, null, Client.ownAddress())) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
                 lastSeen = first.lastId();
             }
             for (int v = 1; v <= 2; v++) {
                 writer.send(topic, "/civic-registry/test", "civic.event.rescheduled", subject, "{\"id\":\"" + subject + "\",\"version\":" + v + "}");
             }
-            try (SseClient resumed = new SseClient(url, lastSeen, Map.of("X-Api-Key", "deadline-" + UUID.randomUUID()))) {
+            try (SseClient resumed = new SseClient(url, lastSeen, Client.ownAddress())) {
                 List<SseClient.Message> gap = resumed.take(1, Duration.ofSeconds(10));
                 assertThat(gap).extracting(SseClient.Message::event).containsExactly("gap");
                 JsonObject data = new JsonObject(gap.get(0).data());

@@ -21,8 +21,8 @@ import io.restassured.RestAssured;
 class StreamTest {
 
     TopicWriter writer;
-    /** A rate-limit key per test: the stream's connections count against a client's limit like any request. */
-    final Map<String, String> apiKey = Map.of("X-Api-Key", "stream-" + UUID.randomUUID());
+    /** A client address per test: the stream's connections count against a client's limit like any request. */
+    final Map<String, String> ownAddress = Client.ownAddress();
 
     @BeforeEach
     void writer() {
@@ -39,7 +39,7 @@ class StreamTest {
     }
 
     SseClient sse(String url, String lastEventId) {
-        return new SseClient(url, lastEventId, apiKey);
+        return new SseClient(url, lastEventId, ownAddress);
     }
 
     void publish(String topic, String type, String subject, int version) {
@@ -97,7 +97,7 @@ class StreamTest {
         try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                    + "X-Api-Key: " + apiKey.get("X-Api-Key") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + "X-Forwarded-For: " + ownAddress.get("X-Forwarded-For") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
             String head = readLine(in);
             assertThat(head).startsWith("HTTP/1.1 200");

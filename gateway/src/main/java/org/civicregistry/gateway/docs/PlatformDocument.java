@@ -199,9 +199,10 @@ public class PlatformDocument {
 
     /**
      * What the gateway adds to every answer, whichever part of the platform gives it: its request id
-     * and rate-limit headers on every response, 403 for a cross-origin request from an origin not
-     * allowed, 429 when a client is over its limit, and, on the
-     * services' routes, 502/503/504 when a service cannot answer (problem+json, as every error).
+     * and rate-limit headers on every response, 401 for an X-Api-Key it did not issue (or revoked),
+     * 403 for a cross-origin request from an origin not allowed, 429 when a client is over its limit,
+     * 503 when it cannot check a key, and, on the services' routes, 502/503/504 when a service cannot
+     * answer (problem+json, as every error).
      */
     private void edge(ObjectNode document) {
         java.util.Set<String> proxied = new java.util.HashSet<>();
@@ -214,18 +215,24 @@ public class PlatformDocument {
             ObjectNode responses = (ObjectNode) operation.getValue().get("responses");
             boolean upstream = proxied.stream().anyMatch(prefix -> path.getKey().equals(prefix) || path.getKey().startsWith(prefix + "/"));
             problem(responses, "403", "Forbidden: a request from a browser page on an origin that is not allowed.", false);
-            problem(responses, "429", "Too many requests: this client is over its rate limit.", true);
+            problem(responses, "401", "Unauthorized: the X-Api-Key is not one the registry issued, or it was revoked.", false);
+            problem(responses, "429", "Too many requests: this client is over a quota of its RateLimit-Policy.", true);
             if (upstream) {
                 problem(responses, "502", "The service behind this route cannot be reached.", false);
-                problem(responses, "503", "The service behind this route is failing; the gateway stopped calling it for a while.", true);
+                problem(responses, "503", "The service behind this route is failing; the gateway stopped calling it for a while, "
+                        + "or the gateway cannot check API keys right now.", true);
                 problem(responses, "504", "The service behind this route did not answer in time.", false);
+            } else {
+                problem(responses, "503", "The gateway cannot check API keys right now.", true);
             }
             responses.fields().forEachRemaining(response -> {
                 ObjectNode headers = ((ObjectNode) response.getValue()).with("headers");
                 header(headers, "X-Request-Id", "The request's id: the client's own X-Request-Id if it sent a sane one, else a new UUID.");
-                header(headers, "RateLimit-Limit", "Requests allowed per period to this client (its X-Api-Key, else its address).");
-                header(headers, "RateLimit-Remaining", "Requests this client has left in the period.");
-                header(headers, "RateLimit-Reset", "Seconds until the client's allowance is full again.");
+                header(headers, "RateLimit-Policy", "The quotas of this client (its X-Api-Key's tier, else its address), "
+                        + "draft-ietf-httpapi-ratelimit-headers: \"minute\";q=1200;w=60, \"day\";q=1000000;w=86400 for a standard key, "
+                        + "\"anonymous\";q=600;w=60 without one; q requests per w seconds, refilled smoothly.");
+                header(headers, "RateLimit", "Per quota of RateLimit-Policy, the requests left (r) and the seconds until "
+                        + "the allowance is full again (t): \"minute\";r=1199;t=1, \"day\";r=999999;t=1.");
             });
         }));
     }

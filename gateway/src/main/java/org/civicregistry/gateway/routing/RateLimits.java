@@ -1,40 +1,55 @@
 package org.civicregistry.gateway.routing;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.gateway.GatewayConfig;
+import org.civicregistry.gateway.apikey.ApiKeyCheck;
+import org.jboss.logging.Logger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * A token bucket per client (its API key header, else its address): {@code RateLimit-Limit},
- * {@code RateLimit-Remaining} and {@code RateLimit-Reset} on every answer, 429 with
- * {@code Retry-After} when the bucket is empty. Health and metrics endpoints are not limited.
+ * Rate limits, shared by every gateway replica ({@link SharedBuckets}): a client with an
+ * {@code X-Api-Key} draws on its key's quotas (per minute and per day, by tier), one without on its
+ * address's ({@link ClientAddresses}). A key that was not issued, or was revoked, is refused with
+ * 401, never given an allowance of its own. Answers carry {@code RateLimit-Policy} and
+ * {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers); 429 carries {@code Retry-After}.
+ * Health and metrics endpoints are not limited.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    private final GatewayConfig.RateLimit config;
-    private final Cache<String, Bucket> buckets;
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
 
-    public RateLimits(GatewayConfig config) {
-        this.config = config.rateLimit();
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).maximumSize(100_000).build();
+    private final GatewayConfig config;
+    private final ApiKeyCheck keys;
+    private final ClientAddresses addresses;
+    private final SharedBuckets buckets;
+    private final List<Quota> anonymous;
+
+    public RateLimits(GatewayConfig config, ApiKeyCheck keys, DataSource dataSource) {
+        this.config = config;
+        this.keys = keys;
+        this.addresses = new ClientAddresses(config.clients().trustedProxies().orElse(List.of()));
+        this.buckets = new SharedBuckets(dataSource);
+        GatewayConfig.RateLimit limit = config.rateLimit();
+        // a bucket of capacity c refilled by r per period holds c; the policy advertises the refill rate's window
+        this.anonymous = List.of(new Quota("anonymous", limit.capacity(),
+                limit.period().multipliedBy(limit.capacity()).dividedBy(Math.max(1, limit.refill()))));
     }
 
-    void install(@Observes Router router) {
-        if (!config.enabled()) {
+    void install(@Observes Router router, Vertx vertx) {
+        if (!config.rateLimit().enabled()) {
             return;
         }
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> {
@@ -42,25 +57,92 @@ public class RateLimits {
                 ctx.next();
                 return;
             }
-            String key = ctx.request().getHeader(config.keyHeader());
-            String client = key != null && !key.isBlank() ? "key:" + key : "ip:" + ctx.request().remoteAddress().hostAddress();
-            Bucket bucket = buckets.get(client, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(config.capacity()).refillGreedy(config.refill(), config.period()).build())
-                    .build());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            long resetSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForReset()) + 1);
-            ctx.response().putHeader("RateLimit-Limit", String.valueOf(config.capacity()))
-                    .putHeader("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()))
-                    .putHeader("RateLimit-Reset", String.valueOf(resetSeconds));
-            if (!probe.isConsumed()) {
-                long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-                ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
-                Problems.respond(ctx, ProblemType.TOO_MANY_REQUESTS,
-                        "Rate limit of " + config.capacity() + " requests per " + config.period().toSeconds()
-                                + " s reached; retry in " + retryAfter + " s.");
-                return;
-            }
-            ctx.next();
+            String key = ctx.request().getHeader(config.rateLimit().keyHeader());
+            String address = clientAddress(ctx.request());
+            // The checks query PostgreSQL: off the event loop, with the body held back until they are done.
+            ctx.request().pause();
+            vertx.executeBlocking(() -> judge(key, address), false).onComplete(outcome -> {
+                ctx.request().resume();
+                if (ctx.response().closed()) {
+                    return;
+                }
+                if (outcome.failed()) {
+                    LOG.warnf("API key check failed: %s", outcome.cause().getMessage());
+                    ctx.response().putHeader("Retry-After", "5");
+                    Problems.respond(ctx, ProblemType.UNAVAILABLE, "The gateway cannot check API keys right now; retry in 5 s.");
+                    return;
+                }
+                answer(ctx, outcome.result());
+            });
         });
+        // Rows of buckets that are full again are removed, on every replica (SKIP LOCKED keeps them apart).
+        vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), id -> vertx.executeBlocking(() -> buckets.removeExpired(10_000), false)
+                .onFailure(e -> LOG.warnf("Removing expired rate-limit buckets failed: %s", e.getMessage())));
+    }
+
+    private String clientAddress(HttpServerRequest request) {
+        // The connection's own peer: request.remoteAddress() may already be rewritten from forwarded headers
+        // if quarkus.http.proxy.proxy-address-forwarding is switched on.
+        String peer = request.connection().remoteAddress().hostAddress();
+        return addresses.of(peer, request.headers().getAll("Forwarded"), request.headers().getAll("X-Forwarded-For"));
+    }
+
+    /** Blocking. A failed key lookup throws (503); a failed bucket lets the request through unlimited, logged. */
+    private Verdict judge(String key, String address) {
+        String client;
+        List<Quota> quotas;
+        if (key != null && !key.isBlank()) {
+            var holder = keys.holder(key.strip());
+            if (holder.isEmpty()) {
+                return new UnknownKey();
+            }
+            client = "key:" + holder.get().keyId();
+            quotas = holder.get().tier().quotas(config.clients());
+        } else {
+            client = "ip:" + address;
+            quotas = anonymous;
+        }
+        try {
+            return new Counted(buckets.consume(client, quotas));
+        } catch (RuntimeException e) {
+            // The limits guard the platform; the platform is not taken down when their store is.
+            LOG.warnf("Rate limit store unavailable, request not limited: %s", e.getMessage());
+            return new Unlimited();
+        }
+    }
+
+    private void answer(RoutingContext ctx, Verdict verdict) {
+        if (verdict instanceof UnknownKey) {
+            Problems.respond(ctx, ProblemType.UNAUTHORIZED, "The " + config.rateLimit().keyHeader()
+                    + " is not a key this registry issued, or it was revoked. Send none to be limited by address.");
+            return;
+        }
+        if (!(verdict instanceof Counted counted)) {
+            ctx.next();
+            return;
+        }
+        SharedBuckets.Usage usage = counted.usage();
+        ctx.response().putHeader("RateLimit-Policy", usage.policyField()).putHeader("RateLimit", usage.field());
+        if (!usage.allowed()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds()));
+            Problems.respond(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit reached (" + usage.policyField()
+                    + "); retry in " + usage.retryAfterSeconds() + " s.");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** The outcome of the checks. */
+    private sealed interface Verdict permits UnknownKey, Counted, Unlimited {
+    }
+
+    private record UnknownKey() implements Verdict {
+    }
+
+    private record Counted(SharedBuckets.Usage usage) implements Verdict {
+    }
+
+    /** The store could not be asked. */
+    private record Unlimited() implements Verdict {
     }
 }
