@@ -52,7 +52,7 @@ class AuthorizationMatrixTest {
 
         CREATE_PERSON(() -> {
             String slug = Api.unique("person");
-            // A person with no membership yet belongs to no jurisdiction: any editor may create one.
+            // Any editor may create a person: it is owned by the organization the editor's token names.
             return new Prepared("POST", "/api/v1/people", "application/json", "{\"slug\": \"" + slug + "\", \"name\": {\"ko\": \"새 사람\"}}",
                     false, 201, Access.ANY_EDITOR, null, "/api/v1/people?slug=" + slug);
         }),
@@ -167,9 +167,11 @@ class AuthorizationMatrixTest {
         return Api.post(Api.unique("post"), "위원", "Member", "member", Jurisdictions.HOME_ID);
     }
 
-    /** A person who holds a post at home, so belongs to the home jurisdiction. */
+    /** A person owned by the home jurisdiction (who holds a post there too, which alone would not make them home's). */
     private static String memberPerson() {
-        String person = Api.person(Api.unique("member"), "회원", "Member");
+        String person = Api.admin().body("{\"slug\": \"" + Api.unique("member") + "\", \"name\": {\"ko\": \"회원\"}, "
+                + "\"ownerOrganizationId\": \"" + Jurisdictions.HOME_ID + "\"}").post("/api/v1/people").then().statusCode(201)
+                .extract().path("id");
         Api.membership(person, post(), "2030-07-01", null);
         return person;
     }

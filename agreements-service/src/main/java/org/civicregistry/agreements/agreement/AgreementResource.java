@@ -141,7 +141,7 @@ public class AgreementResource {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an agreement", description = "Editors may register agreements one of whose parties is in "
-            + "their jurisdictions. " + ApiDocs.REFERENCES)
+            + "their jurisdictions; the other parties are linked, and become co-owners. " + ApiDocs.REFERENCES)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AgreementInput.class),
             examples = { @ExampleObject(name = "mutual development agreement", value = Examples.AGREEMENT,
                     description = "Gyeonggi–Gwangju, eight items. " + ApiDocs.REFERENCES),
@@ -159,7 +159,7 @@ public class AgreementResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an agreement", description = "Needs If-Match with the current ETag. Items keep their version "
+    @Operation(summary = "Replace an agreement", description = "Needs If-Match with the current ETag. " + ApiDocs.PARTY_RULE + " Items keep their version "
             + "unless they change. A change of status must be an allowed transition (409 invalid-transition otherwise). "
             + ApiDocs.REFERENCES)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AgreementInput.class),
@@ -182,7 +182,7 @@ public class AgreementResource {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change some fields of an agreement", description = "A JSON merge patch (RFC 7396); needs If-Match. "
-            + "Arrays (parties, items) are replaced whole. {\"status\": \"in_force\"} is a transition, like POST /transitions.")
+            + ApiDocs.PARTY_RULE + " Arrays (parties, items) are replaced whole. {\"status\": \"in_force\"} is a transition, like POST /transitions.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = AgreementInput.class),
             examples = @ExampleObject(name = "set the signing event", value = "{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}")))
@@ -238,7 +238,8 @@ public class AgreementResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Archive an agreement", description = "Public records are never deleted: the agreement is archived "
-            + "(status archived, event civic.agreement.archived) and stays readable, frozen. Needs If-Match.")
+            + "(status archived, event civic.agreement.archived) and stays readable, frozen; only an admin can restore it. "
+            + "Editors of a party's jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
@@ -246,6 +247,20 @@ public class AgreementResource {
             @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore an archived agreement", description = "Admins only: brings the archived agreement back to status active "
+            + "(event civic.agreement.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Restored.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    public Response restore(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -70,6 +70,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         }
         List<ItemInput> items = input.items() == null ? List.of() : input.items();
         requireDistinctParties(input.parties());
+        requirePartiesKept(agreement, input.parties());
         Items.check(items, input.signedOn(), input.effectiveUntil());
         checkReferences(agreement, input);
 
@@ -82,8 +83,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         agreement.place = input.place();
         agreement.effectiveFrom = input.effectiveFrom();
         agreement.effectiveUntil = input.effectiveUntil();
-        agreement.parties = input.parties().stream().map(p -> p.role() == null ? new Party(p.organizationId(), "party", p.signatory()) : p)
-                .toList();
+        agreement.parties = input.parties().stream().map(Party::withDefaultRole).toList();
         agreement.items = Items.merge(agreement.items, items);
         agreement.documents = input.documents() == null ? List.of() : List.copyOf(input.documents());
         agreement.amendsId = input.amendsId();
@@ -125,6 +125,26 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
             Integer other = firstAt.putIfAbsent(parties.get(i).organizationId(), i);
             if (other != null) {
                 throw ProblemException.invalid("parties[" + i + "].organizationId", "is already parties[" + other + "]");
+            }
+        }
+    }
+
+    /**
+     * Each party's entry (its role, its signatory, its being a party at all) is that party's to
+     * change: an editor of Gyeonggi may add Gwangju to a Gyeonggi agreement, a link, but not drop
+     * Gwangju from it or say who signed for Gwangju. Otherwise an editor of one party could rewrite
+     * what another jurisdiction agreed to, or shut it out of the record.
+     */
+    private void requirePartiesKept(Agreement agreement, List<Party> parties) {
+        if (agreement.id == null) {
+            return;
+        }
+        Map<UUID, Party> next = new HashMap<>();
+        parties.forEach(p -> next.put(p.organizationId(), p.withDefaultRole()));
+        for (Party party : agreement.parties) {
+            if (!party.equals(next.get(party.organizationId()))) {
+                jurisdictions.requireWrite(known.jurisdictionsOf(List.of(party.organizationId())),
+                        "the party entry of organization " + known.label("known_organization", party.organizationId()));
             }
         }
     }
@@ -187,7 +207,10 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                 a.signingEventId, a.identifiers, a.sources, a.createdAt, a.updatedAt, a.version);
     }
 
-    /** The parties' organizations and their ancestors: an editor of any of them may write the agreement. */
+    /**
+     * The parties' organizations and their ancestors: an editor of any of them may write the agreement
+     * (an agreement is every party's record), within the party rule of {@link #requirePartiesKept}.
+     */
     @Override
     protected Set<String> jurisdictionsOf(Agreement agreement) {
         return known.jurisdictionsOf(List.of(agreement.partyIds));

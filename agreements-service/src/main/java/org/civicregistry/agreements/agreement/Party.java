@@ -18,4 +18,9 @@ public record Party(
         @Schema(description = "Its role in the agreement: party (default), host, lead, secretariat, witness, ...", examples = "party")
         String role,
         @Valid @Schema(description = "Who signed for it; absent while unknown or for a party that did not sign.") Signatory signatory) {
+
+    /** The party as stored: without a role, it is a plain {@code party}. */
+    public Party withDefaultRole() {
+        return role == null ? new Party(organizationId, "party", signatory) : this;
+    }
 }

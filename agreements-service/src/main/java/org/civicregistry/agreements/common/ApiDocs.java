@@ -21,6 +21,10 @@ public final class ApiDocs {
             + "signatory must have held the post on signedOn. The ids in the example are placeholders: use ones the "
             + "service knows (see GET /api/v1/organizations on officials-service).";
 
+    public static final String PARTY_RULE = "Editors of any party's jurisdiction may change the agreement, and may add a "
+            + "party (a link), but changing or removing a party's entry (its role, its signatory) needs authority over that "
+            + "party, and after the change the editor must still be an editor of one of its parties (403 otherwise).";
+
     private ApiDocs() {
     }
 }

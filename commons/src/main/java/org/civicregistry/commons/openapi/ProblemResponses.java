@@ -179,7 +179,10 @@ public class ProblemResponses implements OASFilter {
             responses.getAPIResponse("401").addHeader("WWW-Authenticate", OASFactory.createHeader()
                     .description("Bearer: send a valid token (RS256, issuer civic-registry) in Authorization.")
                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
-            add(responses, ProblemType.FORBIDDEN, "Your token grants the jurisdictions [gyeonggi], but organization gwangju belongs to [gwangju].");
+            // A membership links the governor into Gwangju; the person is still Gyeonggi's: the example says what ownership is.
+            add(responses, ProblemType.FORBIDDEN, "Your token grants the jurisdictions [gwangju], but person kim-dong-yeon is owned by "
+                    + "[gyeonggi].", "Not allowed: the record is owned by a jurisdiction your token does not grant (links such as "
+                    + "memberships, participants or added parties give no right to what they link), or only an admin may do this.");
         }
         if (path.contains("{")) {
             add(responses, ProblemType.NOT_FOUND, "No record with id 0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b.");

@@ -18,8 +18,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The jurisdiction rule of writes: an admin writes anything; an editor writes a record only when one
- * of the organizations the record belongs to (with their ancestors, as the service resolves them) is
- * in the editor's {@code jurisdictions} claim, a list of organization slugs.
+ * of the organizations that own it (with their ancestors, as the service resolves them) is in the
+ * editor's {@code jurisdictions} claim, a list of organization slugs. Ownership comes only from the
+ * record's own place (its organization, parent, organizer, parties, owner), never from records that
+ * link to it: a link another jurisdiction's editor makes must not hand them the linked record.
  */
 @RequestScoped
 public class Jurisdictions {
@@ -58,9 +60,16 @@ public class Jurisdictions {
         return slugs;
     }
 
+    /** For what only an admin may do, such as restoring an archived record. */
+    public void requireAdmin(String what) {
+        if (!isAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only an admin may " + what + ".");
+        }
+    }
+
     /**
-     * @param recordJurisdictions the slugs of the organizations the record belongs to, ancestors
-     *                            included; null for a record that belongs to none yet (any editor)
+     * @param recordJurisdictions the slugs of the organizations that own the record, ancestors
+     *                            included; empty for a record no jurisdiction owns (admins only)
      * @param what                the record, for the message ("organization gwangju")
      */
     public void requireWrite(Collection<String> recordJurisdictions, String what) {
@@ -70,13 +79,10 @@ public class Jurisdictions {
         if (!identity.hasRole(Roles.EDITOR)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Writing needs the role editor or admin.");
         }
-        if (recordJurisdictions == null) {
-            return;
-        }
         Set<String> granted = granted();
         if (recordJurisdictions.stream().noneMatch(granted::contains)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Your token grants the jurisdictions " + new TreeSet<>(granted)
-                    + ", but " + what + " belongs to " + (recordJurisdictions.isEmpty() ? "no jurisdiction (admin only)"
+                    + ", but " + what + " is owned by " + (recordJurisdictions.isEmpty() ? "no jurisdiction (admin only)"
                             : new TreeSet<>(recordJurisdictions)) + ".");
         }
     }

@@ -17,7 +17,7 @@ import org.civicregistry.commons.text.Languages;
 
 /**
  * The HTTP side of the record operations every collection has (read one, history, create, PUT,
- * PATCH, archive), so each resource method is one line under its own OpenAPI description.
+ * PATCH, archive, restore), so each resource method is one line under its own OpenAPI description.
  */
 public final class RecordEndpoints<E extends RecordEntity, I, V extends Localizable<V>> {
 
@@ -57,6 +57,11 @@ public final class RecordEndpoints<E extends RecordEntity, I, V extends Localiza
 
     public Response archive(String id, HttpHeaders headers) {
         E entity = records.archive(Params.id(id), headers);
+        return Responses.updated(entity.version, records.view(entity));
+    }
+
+    public Response restore(String id, HttpHeaders headers) {
+        E entity = records.restore(Params.id(id), headers);
         return Responses.updated(entity.version, records.view(entity));
     }
 }

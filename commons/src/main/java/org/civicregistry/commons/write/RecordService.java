@@ -32,8 +32,8 @@ import org.civicregistry.commons.security.Jurisdictions;
 
 /**
  * The write path every record shares, so each service only says what is particular to its records:
- * create, replace (PUT), merge-patch (PATCH) and archive (DELETE), each in one transaction with
- * its history and outbox rows. Updates lock the row ({@code SELECT ... FOR UPDATE}) before comparing
+ * create, replace (PUT), merge-patch (PATCH), archive (DELETE) and restore, each in one transaction
+ * with its history and outbox rows. Updates lock the row ({@code SELECT ... FOR UPDATE}) before comparing
  * {@code If-Match}, so of two writers holding the same ETag exactly one wins and the other gets 412.
  *
  * @param <E> the entity
@@ -72,8 +72,11 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
     public abstract V view(E entity);
 
     /**
-     * The organization slugs (ancestors included) the record belongs to, for the editor check;
-     * null when the record belongs to none yet, which any editor may write.
+     * The organization slugs (ancestors included) of the jurisdictions that own the record, for the
+     * editor check: only what the record itself says (its organization, parent, organizer, parties,
+     * owner), never the records linking to it. Empty for a record no jurisdiction owns (admins only).
+     * An update is checked before and after the change, so moving a record needs authority over both
+     * its old and its new owner.
      */
     protected abstract Set<String> jurisdictionsOf(E entity);
 
@@ -116,6 +119,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         apply(entity, input);
         entity.initialize();
         requireWrite(entity);
+        checkAmongOthers(entity);
         em.persist(entity);
         em.flush();
         record(entity, "created");
@@ -171,8 +175,40 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         return entity;
     }
 
+    /**
+     * Brings an archived record back (admins only; event {@code civic.<kind>.restored}). Restoring an
+     * active record changes nothing, as archiving an archived one does.
+     */
+    @Transactional
+    public E restore(UUID id, HttpHeaders headers) {
+        E entity = em.find(entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw ProblemException.notFound(entityType(), id);
+        }
+        jurisdictions.requireAdmin("restore an archived " + entityType());
+        Versions.requireMatch(headers, entity.version);
+        if (entity.status == RecordStatus.ACTIVE) {
+            return entity;
+        }
+        entity.status = RecordStatus.ACTIVE;
+        checkAmongOthers(entity);
+        entity.touch();
+        em.flush();
+        record(entity, "restored");
+        return entity;
+    }
+
+    /**
+     * The rules between an active record and the others (a post has one holder at a time), after a
+     * create, an update and a restore. Checked once the caller is known to be allowed to write the
+     * record, so a refused editor learns nothing about records they may not write.
+     */
+    protected void checkAmongOthers(E entity) {
+    }
+
     private E updated(E entity, I before) {
         requireWrite(entity);
+        checkAmongOthers(entity);
         entity.touch();
         em.flush();
         record(entity, updateAction(before, entity));
@@ -198,12 +234,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
     }
 
     protected void requireWrite(E entity) {
-        Set<String> owners = jurisdictionsOf(entity);
-        if (owners == null) {
-            jurisdictions.requireWrite(null, entityType());
-        } else {
-            jurisdictions.requireWrite(owners, entityType() + " " + (entity.slug != null ? entity.slug : entity.id));
-        }
+        jurisdictions.requireWrite(jurisdictionsOf(entity), entityType() + " " + (entity.slug != null ? entity.slug : entity.id));
     }
 
     protected void record(E entity, String action) {

@@ -107,7 +107,8 @@ public class EventResource {
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Schedule an event", description = "Editors may schedule events organized in their jurisdictions. "
+    @Operation(summary = "Schedule an event", description = "Editors may schedule events organized in their jurisdictions: "
+            + "an event is its organizer's; participants and the agreement are links, and give no right to it. "
             + "Published as civic.event.scheduled. " + Examples.REFERENCES_NOTE)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventInput.class),
             examples = { @ExampleObject(name = "special lecture", description = Examples.REFERENCES_NOTE, value = Examples.EVENT),
@@ -124,7 +125,8 @@ public class EventResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an event", description = "Needs If-Match with the current ETag. A new startsAt reschedules "
+    @Operation(summary = "Replace an event", description = "Needs If-Match with the current ETag. Editors of the organizer's "
+            + "jurisdiction only; a new organizerId needs authority over the old and the new organizer. A new startsAt reschedules "
             + "the event (the old start is kept in previousStartTimes); a new status must be an allowed transition (else 409 "
             + "invalid-transition with the allowed ones). " + Examples.REFERENCES_NOTE)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventInput.class),
@@ -146,7 +148,7 @@ public class EventResource {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change some fields of an event", description = "A JSON merge patch (RFC 7396); needs If-Match. "
-            + "Patching startsAt reschedules the event; patching status follows the allowed transitions.")
+            + "Who may: as for PUT. Patching startsAt reschedules the event; patching status follows the allowed transitions.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = EventInput.class),
             examples = { @ExampleObject(name = "move to the next morning", value = "{\"startsAt\": \"2023-10-13T10:00:00+09:00\", "
@@ -210,6 +212,20 @@ public class EventResource {
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore an archived event", description = "Admins only: brings the archived event back to status active "
+            + "(event civic.event.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Restored.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response restore(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

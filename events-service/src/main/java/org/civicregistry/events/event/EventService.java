@@ -106,7 +106,7 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
         Event event = newEntity();
         apply(event, input);
         event.initialize();
-        jurisdictions.requireWrite(jurisdictionsOf(event), "an event organized by organization " + event.organizerId);
+        jurisdictions.requireWrite(jurisdictionsOf(event), "a new event of organizer " + event.organizerId);
         em.persist(event);
         em.flush();
         changes.record(entityType(), event.id, event.version, "scheduled", event.updatedAt, view(event));

@@ -134,7 +134,7 @@ public class MembershipResource {
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a membership", description = "Editors may create memberships under their jurisdictions.")
+    @Operation(summary = "Create a membership", description = "Editors may create memberships in the organizations (and posts) of their jurisdictions, of any person: the membership is the organization's, and gives no right to the person.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
             examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
     @APIResponse(responseCode = "201", description = "Created.",
@@ -149,7 +149,7 @@ public class MembershipResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a membership", description = "Needs If-Match with the current ETag.")
+    @Operation(summary = "Replace a membership", description = "Needs If-Match with the current ETag. A membership is its organization's; moving it to another organization or post needs authority over both.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
             examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
     @APIResponse(responseCode = "200", description = "Replaced.",
@@ -165,7 +165,7 @@ public class MembershipResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of a membership", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @Operation(summary = "Change some fields of a membership", description = "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = MembershipInput.class),
             examples = @ExampleObject(name = "end a term", value = "{\"end\": \"2022-06-30\", \"endReason\": \"term_ended\"}")))
@@ -182,7 +182,7 @@ public class MembershipResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Archive a membership", description = "Public records are never deleted: the membership is archived "
-            + "and stays readable. Needs If-Match.")
+            + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
@@ -190,6 +190,20 @@ public class MembershipResource {
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore an archived membership", description = "Admins only: brings the archived membership back to status active "
+            + "(event civic.membership.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Restored.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    public Response restore(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -109,11 +109,14 @@ public class MembershipService extends RecordService<Membership, MembershipInput
         membership.endReason = input.endReason();
         membership.identifiers = input.identifiers() == null ? List.of() : List.copyOf(input.identifiers());
         membership.sources = input.sources() == null ? List.of() : List.copyOf(input.sources());
-        requireSingleHolder(membership);
     }
 
-    /** One holder per post at a time; the database's exclusion constraint backs this against races. */
-    private void requireSingleHolder(Membership membership) {
+    /**
+     * One holder per post at a time (an archived membership was none: restored, it must not overlap
+     * the holder since); the database's exclusion constraint backs this against races.
+     */
+    @Override
+    protected void checkAmongOthers(Membership membership) {
         if (membership.postId == null || membership.acting) {
             return;
         }
@@ -148,6 +151,10 @@ public class MembershipService extends RecordService<Membership, MembershipInput
                 m.updatedAt, m.version);
     }
 
+    /**
+     * The organization the membership is in (for a post, the post's): recording who serves there is
+     * that jurisdiction's business, whoever the person is, and it gives no power over the person.
+     */
     @Override
     protected Set<String> jurisdictionsOf(Membership membership) {
         return organizations.jurisdictionsOf(membership.organizationId);

@@ -116,7 +116,7 @@ public class OrganizationResource {
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an organization", description = "Editors may create organizations under their jurisdictions.")
+    @Operation(summary = "Create an organization", description = "Editors may create organizations under an organization of their jurisdictions (the parent owns the new one); top-level organizations are for admins.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationInput.class),
             examples = @ExampleObject(name = "metropolitan city", value = Examples.ORGANIZATION)))
     @APIResponse(responseCode = "201", description = "Created.",
@@ -131,7 +131,7 @@ public class OrganizationResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an organization", description = "Needs If-Match with the current ETag.")
+    @Operation(summary = "Replace an organization", description = "Needs If-Match with the current ETag. Editors of the organization (or of its ancestors) may change it; a new parentId needs authority over the old and the new parent.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationInput.class),
             examples = @ExampleObject(name = "metropolitan city", value = Examples.ORGANIZATION)))
     @APIResponse(responseCode = "200", description = "Replaced.",
@@ -147,7 +147,7 @@ public class OrganizationResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of an organization", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @Operation(summary = "Change some fields of an organization", description = "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = OrganizationInput.class),
             examples = @ExampleObject(name = "add English name", value = "{\"name\": {\"en\": \"Gwangju Metropolitan City\"}}")))
@@ -164,7 +164,7 @@ public class OrganizationResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Archive an organization", description = "Public records are never deleted: the organization is archived "
-            + "and stays readable. Needs If-Match.")
+            + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
@@ -172,6 +172,20 @@ public class OrganizationResource {
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore an archived organization", description = "Admins only: brings the archived organization back to status active "
+            + "(event civic.organization.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Restored.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    public Response restore(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

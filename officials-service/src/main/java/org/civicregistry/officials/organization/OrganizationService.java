@@ -3,10 +3,12 @@ package org.civicregistry.officials.organization;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
@@ -60,6 +62,12 @@ public class OrganizationService extends RecordService<Organization, Organizatio
                         List.of(new org.civicregistry.commons.problem.Violation("parentId", "would make a cycle")), List.of());
             }
         }
+        if (org.id == null || !Objects.equals(org.parentId, input.parentId())) {
+            requireParentWrite(input.parentId(), "the new parent");
+            if (org.id != null) {
+                requireParentWrite(org.parentId, "the current parent");
+            }
+        }
         org.slug = input.slug();
         org.name = input.name();
         org.otherNames = input.otherNames() == null ? List.of() : List.copyOf(input.otherNames());
@@ -70,6 +78,16 @@ public class OrganizationService extends RecordService<Organization, Organizatio
         org.dissolvedOn = input.dissolvedOn();
         org.identifiers = input.identifiers() == null ? List.of() : List.copyOf(input.identifiers());
         org.sources = input.sources() == null ? List.of() : List.copyOf(input.sources());
+    }
+
+    /**
+     * Where an organization sits is its parent's business: an organization owns itself, so without
+     * this its editor could move it (and with it their jurisdiction) under any other organization.
+     * Placing one at the top, or taking one from there, is for admins.
+     */
+    private void requireParentWrite(UUID parentId, String which) {
+        jurisdictions.requireWrite(parentId == null ? Set.of() : jurisdictionsOf(parentId),
+                which + " " + (parentId == null ? "(none: a top-level organization)" : "organization " + parentId));
     }
 
     @Override
@@ -109,6 +127,9 @@ public class OrganizationService extends RecordService<Organization, Organizatio
                 select slug from chain where slug is not null order by depth""")
                 .setParameter("id", organizationId)
                 .setParameter("max", MAX_DEPTH)
+                // The record being checked may be changed and not yet valid for the database (a membership moved
+                // onto a held post): flushing it here would answer a refused editor with its conflict, not 403.
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         return new LinkedHashSet<>(slugs);
     }

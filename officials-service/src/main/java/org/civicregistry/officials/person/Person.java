@@ -3,6 +3,7 @@ package org.civicregistry.officials.person;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,6 +34,10 @@ public class Person extends RecordEntity {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Contact> contacts = new ArrayList<>();
+
+    /** The organization whose jurisdiction owns the record; null: admins only (PersonService). */
+    @Column(name = "owner_organization_id")
+    public UUID ownerOrganizationId;
 
     @Override
     protected String computeSearchText() {

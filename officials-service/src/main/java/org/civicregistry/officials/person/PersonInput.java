@@ -2,6 +2,7 @@ package org.civicregistry.officials.person;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,5 +28,10 @@ public record PersonInput(
         @ValidUrl @Schema(description = "URL of a portrait.") URI image,
         @Size(max = 20) List<@Valid @NotNull Contact> contacts,
         @Size(max = 50) List<@Valid @NotNull Identifier> identifiers,
-        @Size(max = 50) List<@Valid @NotNull SourceRef> sources) {
+        @Size(max = 50) List<@Valid @NotNull SourceRef> sources,
+        @Schema(description = "The organization whose jurisdiction owns the person: its editors (and those of its ancestors) "
+                + "may change or archive the record. Left out on create: the organization the creating editor's token names "
+                + "(a token naming several needs it said); left out on an update: kept. Changing it needs authority over "
+                + "the old and the new owner. Memberships and other links never make a person theirs.",
+                examples = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b") UUID ownerOrganizationId) {
 }

@@ -154,7 +154,7 @@ public class PersonResource {
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a person", description = "Editors may create people under their jurisdictions.")
+    @Operation(summary = "Create a person", description = "Any editor may create a person; it is owned by ownerOrganizationId (left out: the organization the editor's token names). Only the owner's jurisdiction, never one that links the person in a membership, may change or archive it.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
             examples = @ExampleObject(name = "person", value = Examples.PERSON)))
     @APIResponse(responseCode = "201", description = "Created.",
@@ -169,7 +169,7 @@ public class PersonResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a person", description = "Needs If-Match with the current ETag.")
+    @Operation(summary = "Replace a person", description = "Needs If-Match with the current ETag. Editors of the owner's jurisdiction only; a membership elsewhere gives no right to the person. A new ownerOrganizationId needs authority over the old and the new owner.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
             examples = @ExampleObject(name = "person", value = Examples.PERSON)))
     @APIResponse(responseCode = "200", description = "Replaced.",
@@ -185,7 +185,7 @@ public class PersonResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of a person", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @Operation(summary = "Change some fields of a person", description = "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = PersonInput.class),
             examples = @ExampleObject(name = "add a birth date", value = "{\"birthDate\": \"1964\"}")))
@@ -202,7 +202,7 @@ public class PersonResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Archive a person", description = "Public records are never deleted: the person is archived "
-            + "and stays readable. Needs If-Match.")
+            + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
@@ -210,6 +210,20 @@ public class PersonResource {
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore an archived person", description = "Admins only: brings the archived person back to status active "
+            + "(event civic.person.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Restored.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response restore(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

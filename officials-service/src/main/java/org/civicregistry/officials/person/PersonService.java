@@ -1,6 +1,5 @@
 package org.civicregistry.officials.person;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.write.RecordService;
+import org.civicregistry.officials.organization.Organization;
 import org.civicregistry.officials.organization.OrganizationService;
 
 @ApplicationScoped
@@ -46,6 +47,13 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
 
     @Override
     protected void apply(Person person, PersonInput input) {
+        UUID owner = input.ownerOrganizationId();
+        if (owner == null) {
+            owner = person.id == null ? creatorsOrganization() : person.ownerOrganizationId;
+        } else if (em.find(Organization.class, owner) == null) {
+            throw ProblemException.unknownReference("ownerOrganizationId", owner);
+        }
+        person.ownerOrganizationId = owner;
         person.slug = input.slug();
         person.name = input.name();
         person.otherNames = input.otherNames() == null ? List.of() : List.copyOf(input.otherNames());
@@ -60,36 +68,44 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     protected PersonInput inputOf(Person person) {
         return new PersonInput(person.slug, person.name, person.otherNames, person.birthDate,
                 person.image == null ? null : java.net.URI.create(person.image), person.contacts, person.identifiers,
-                person.sources);
+                person.sources, person.ownerOrganizationId);
     }
 
     @Override
     public PersonView view(Person person) {
         return new PersonView(person.id, person.slug, person.name, person.otherNames, person.birthDate,
                 person.image == null ? null : java.net.URI.create(person.image), person.contacts, person.identifiers,
-                person.sources, person.status, person.createdAt, person.updatedAt, person.version);
+                person.sources, person.ownerOrganizationId, person.status, person.createdAt, person.updatedAt, person.version);
     }
 
     /**
-     * A person belongs to the jurisdictions of the organizations they are (or were) members of; a
-     * person with no membership yet belongs to none, and any editor may write them.
+     * A person is owned by the jurisdiction of their owner organization, and by nothing else: a
+     * membership says where someone serves, and the editor who records it must not gain the person
+     * (an editor of Gwangju listing Gyeonggi's governor on a Gwangju committee may not then rewrite
+     * or archive the governor). A person without an owner is written by admins only.
      */
     @Override
     protected Set<String> jurisdictionsOf(Person person) {
-        if (person.id == null) {
+        return person.ownerOrganizationId == null ? Set.of() : organizations.jurisdictionsOf(person.ownerOrganizationId);
+    }
+
+    /**
+     * The owner of a person an editor creates without naming one: the organization their token's one
+     * jurisdiction names. Admins need no owner (the person is then theirs alone).
+     */
+    private UUID creatorsOrganization() {
+        if (jurisdictions.isAdmin()) {
             return null;
         }
-        List<UUID> organizationIds = em.createQuery(
-                "select distinct m.organizationId from Membership m where m.personId = :person and m.status = :active", UUID.class)
-                .setParameter("person", person.id)
-                .setParameter("active", RecordStatus.ACTIVE)
-                .getResultList();
-        if (organizationIds.isEmpty()) {
-            return null;
+        Set<String> granted = jurisdictions.granted();
+        List<UUID> ids = granted.isEmpty() ? List.of()
+                : em.createQuery("select o.id from Organization o where o.slug in :slugs", UUID.class)
+                        .setParameter("slugs", granted).getResultList();
+        if (ids.size() != 1) {
+            throw ProblemException.invalid("ownerOrganizationId", "is required: your token grants "
+                    + (ids.isEmpty() ? "no jurisdiction that names an organization" : "several jurisdictions") + ", so say which owns the person");
         }
-        Set<String> slugs = new LinkedHashSet<>();
-        organizationIds.forEach(id -> slugs.addAll(organizations.jurisdictionsOf(id)));
-        return slugs;
+        return ids.get(0);
     }
 
     public Page<PersonView> list(PersonFilter filter, PageRequest page) {

@@ -25,6 +25,8 @@ public record PersonView(
         List<Contact> contacts,
         List<Identifier> identifiers,
         List<SourceRef> sources,
+        @Schema(description = "The organization whose jurisdiction owns the person; null: only admins may write it.")
+        UUID ownerOrganizationId,
         RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -33,6 +35,6 @@ public record PersonView(
     @Override
     public PersonView in(String language) {
         return language == null ? this : new PersonView(id, slug, name.in(language), otherNames, birthDate, image,
-                contacts, identifiers, sources, status, createdAt, updatedAt, version);
+                contacts, identifiers, sources, ownerOrganizationId, status, createdAt, updatedAt, version);
     }
 }

@@ -119,7 +119,7 @@ public class PostResource {
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a post", description = "Editors may create posts under their jurisdictions.")
+    @Operation(summary = "Create a post", description = "Editors may create posts in the organizations of their jurisdictions.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "post", value = Examples.POST)))
     @APIResponse(responseCode = "201", description = "Created.",
@@ -134,7 +134,7 @@ public class PostResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a post", description = "Needs If-Match with the current ETag.")
+    @Operation(summary = "Replace a post", description = "Needs If-Match with the current ETag. A post is its organization's; a new organizationId needs authority over the old and the new one.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "post", value = Examples.POST)))
     @APIResponse(responseCode = "200", description = "Replaced.",
@@ -150,7 +150,7 @@ public class PostResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of a post", description = "A JSON merge patch (RFC 7396); needs If-Match.")
+    @Operation(summary = "Change some fields of a post", description = "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "set the end", value = "{\"end\": \"2026-06-30\"}")))
@@ -167,7 +167,7 @@ public class PostResource {
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Archive a post", description = "Public records are never deleted: the post is archived "
-            + "and stays readable. Needs If-Match.")
+            + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
@@ -175,6 +175,20 @@ public class PostResource {
             @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore an archived post", description = "Admins only: brings the archived post back to status active "
+            + "(event civic.post.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Restored.",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response restore(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */
