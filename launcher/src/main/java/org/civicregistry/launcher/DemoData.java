@@ -69,13 +69,13 @@ final class DemoData {
         String governor = post("gyeonggi-governor", "경기도지사", "Governor of Gyeonggi Province", "governor", gyeonggi, GG_AGREEMENT);
         String mayor = post("gwangju-mayor", "광주광역시장", "Mayor of Gwangju", "mayor", gwangju, GWANGJU_2020);
 
-        String kimDongYeon = person("kim-dong-yeon", "김동연", "Kim Dong-yeon", GG_AGREEMENT);
-        String kangKiJung = person("kang-ki-jung", "강기정", "Kang Ki-jung", GG_AGREEMENT);
-        String leeYongSup = person("lee-yong-sup", "이용섭", "Lee Yong-sup", GWANGJU_2020);
-        String kimDooKwan = person("kim-doo-kwan", "김두관", "Kim Doo-kwan", ASIAE_COMMITTEE);
-        String songGiDo = person("song-gi-do", "송기도", "Song Gi-do", ASIAE_COMMITTEE);
-        String heoMin = person("heo-min", "허민", "Heo Min", ASIAE_COMMITTEE);
-        String moonYoungHoon = person("moon-young-hoon", "문영훈", "Moon Young-hoon", ASIAE_TASK_FORCE);
+        String kimDongYeon = person("kim-dong-yeon", "김동연", "Kim Dong-yeon", gyeonggi, GG_AGREEMENT);
+        String kangKiJung = person("kang-ki-jung", "강기정", "Kang Ki-jung", gwangju, GG_AGREEMENT);
+        String leeYongSup = person("lee-yong-sup", "이용섭", "Lee Yong-sup", gwangju, GWANGJU_2020);
+        String kimDooKwan = person("kim-doo-kwan", "김두관", "Kim Doo-kwan", committee, ASIAE_COMMITTEE);
+        String songGiDo = person("song-gi-do", "송기도", "Song Gi-do", committee, ASIAE_COMMITTEE);
+        String heoMin = person("heo-min", "허민", "Heo Min", committee, ASIAE_COMMITTEE);
+        String moonYoungHoon = person("moon-young-hoon", "문영훈", "Moon Young-hoon", gwangju, ASIAE_TASK_FORCE);
 
         // Local heads' terms run from 1 July after the local elections (2018, 2022).
         membership("lee-yong-sup-gwangju-mayor-2018", body("personId", leeYongSup, "postId", mayor, "role", "mayor",
@@ -186,8 +186,11 @@ final class DemoData {
                 "organizationId", organizationId, "sources", List.of(source)));
     }
 
-    private String person(String slug, String ko, String en, Map<String, Object> source) throws IOException, InterruptedException {
-        return ensure("/api/v1/people", slug, body("slug", slug, "name", Map.of("ko", ko, "en", en), "sources", List.of(source)));
+    /** @param owner the organization whose jurisdiction keeps the person's record (its editors may edit it) */
+    private String person(String slug, String ko, String en, String owner, Map<String, Object> source)
+            throws IOException, InterruptedException {
+        return ensure("/api/v1/people", slug, body("slug", slug, "name", Map.of("ko", ko, "en", en), "ownerOrganizationId", owner,
+                "sources", List.of(source)));
     }
 
     private String membership(String slug, Map<String, Object> body) throws IOException, InterruptedException {
