@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,7 +17,11 @@ public interface GatewayConfig {
     /** The services behind the gateway, by name (officials, agreements, events). */
     Map<String, Upstream> upstreams();
 
-    /** How long an upstream may take to answer before the client gets a 504. */
+    /**
+     * The deadline of a proxied request, from its arrival to the end of its answer: an upstream that
+     * has not answered by then is a 504, an answer still being sent (a slow upstream or a client that
+     * reads slowly) is cut off, so no client holds an upstream connection longer.
+     */
     @WithDefault("10s")
     Duration timeout();
 
@@ -118,6 +123,43 @@ public interface GatewayConfig {
          */
         @WithDefault("60s")
         Duration replayDeadline();
+
+        /** Streams open at once on this instance; one more is answered 503 with Retry-After. */
+        @WithDefault("5000")
+        int maxSubscribers();
+
+        /**
+         * Streams one client (its X-Api-Key, else its address) may have open at once; one more is
+         * answered 429 with Retry-After.
+         */
+        @WithDefault("20")
+        int maxSubscribersPerClient();
+
+        /**
+         * Bytes written to one client that its connection has not taken yet (queued in the gateway or
+         * in the HTTP write queue); past it the client is sent {@code event: overflow} and disconnected.
+         */
+        @WithDefault("1M")
+        MemorySize maxUnsentBytes();
+
+        /**
+         * Resuming clients replayed at once; each replay borrows one of as many shared Kafka consumers.
+         * One more resume is answered 503 with Retry-After.
+         */
+        @WithDefault("8")
+        int maxReplays();
+
+        /** Records one replay may read; what it has not reached then is announced as a gap (reason {@code replay-limit}). */
+        @WithDefault("50000")
+        int replayMaxEvents();
+
+        /** How long setting up a stream may wait for Kafka (its offsets) before the client gets a 503. */
+        @WithDefault("2s")
+        Duration setupTimeout();
+
+        /** The wait a refused stream client is told in Retry-After. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     interface Webhooks {

@@ -63,6 +63,38 @@ class RoutingTest {
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(6_000);
     }
 
+    /**
+     * The timeout is a deadline for the whole exchange (2 s in tests): a client that reads a 16 MiB
+     * answer a little at a time, never idle long, is cut off then, and so frees the upstream
+     * connection it held; before, it could hold it for minutes.
+     */
+    @Test
+    void aClientThatReadsALargeAnswerSlowlyIsCutOffAtTheDeadline() throws Exception {
+        long received = 0;
+        long started = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(8192);
+            socket.connect(new java.net.InetSocketAddress("localhost", io.restassured.RestAssured.port));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + Upstreams.LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: slow-"
+                    + java.util.UUID.randomUUID() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) >= 0 && System.nanoTime() - started < 20_000_000_000L;) {
+                    received += n;
+                    if (System.nanoTime() - started < 4_000_000_000L) {
+                        Thread.sleep(20); // slowly, past the deadline; then as fast as it can, to find the end
+                    }
+                }
+            } catch (java.net.SocketException reset) {
+                // cut off
+            }
+        }
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms until the end").isLessThan(10_000);
+        assertThat(received).as("bytes received of 16 MiB").isLessThan(16L * 1024 * 1024);
+        Client.anyone().get("/api/v1/people").then().statusCode(200);
+    }
+
     @Test
     void aRefusingUpstreamIsA502ThenTheCircuitOpensWith503() {
         for (int i = 0; i < 4; i++) {

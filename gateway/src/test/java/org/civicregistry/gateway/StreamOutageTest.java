@@ -11,7 +11,10 @@ import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,6 +26,7 @@ import io.restassured.RestAssured;
 @WithTestResource(value = CivicTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = Upstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = BrokerDownAtStart.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamOutageTest {
 
     @AfterAll
@@ -31,6 +35,7 @@ class StreamOutageTest {
     }
 
     @Test
+    @Order(1)
     void theStreamServesChangesOnceKafkaComesUpAfterTheGateway() throws Exception {
         // Long enough for the feeds' first metadata requests to time out (5 s) against no broker.
         Thread.sleep(8_000);
@@ -48,6 +53,35 @@ class StreamOutageTest {
                     assertThat(client.take(1, Duration.ofSeconds(3))).hasSize(1);
                 }
             });
+        }
+    }
+
+    /**
+     * Kafka gone while the gateway runs: a new stream cannot learn its start positions, and says so
+     * within the set-up timeout (2 s) with a 503 problem and Retry-After, instead of holding a worker
+     * thread and the client for Kafka's own minute-long timeout.
+     */
+    @Test
+    @Order(2)
+    void whileKafkaIsDownANewStreamIsA503ProblemWithinSeconds() throws Exception {
+        String url = "http://localhost:" + RestAssured.port + "/api/v1/stream?topics=civic.events.v1";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            try (SseClient client = new SseClient(url, null, Map.of("X-Api-Key", "outage-" + UUID.randomUUID()))) {
+                assertThat(client.status()).isEqualTo(200);
+            }
+        });
+        KafkaBroker.shared().stop();
+        try {
+            long started = System.nanoTime();
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).header("X-Api-Key", "outage-" + UUID.randomUUID()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_500));
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answer.body()).contains("https://civic-registry.org/problems/unavailable");
+        } finally {
+            KafkaBroker.shared().start();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civicregistry.gateway.stream.Positions;
 import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
@@ -260,5 +261,192 @@ class StreamTest {
                 .contentType("application/problem+json");
         Client.anyone().header("Last-Event-ID", "%%%").get("/api/v1/stream").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /** A value of the gateway's own metrics. */
+    static double metric(String name) {
+        String metrics = Client.anyone().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
+        assertThat(m.find()).as(name).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /**
+     * A client that stops reading (its TCP window closes) is not buffered for without end: what the
+     * gateway holds for it stays under max-unsent-bytes (64K in tests), and it is cut off with a last
+     * {@code event: overflow} saying why and how to resume, after everything queued before it. (The
+     * kernel's socket buffers, up to a few MiB, fill first: changes are published until the cut-off.)
+     */
+    @Test
+    void aClientThatStopsReadingIsCutOffWithAnOverflowEventAndTheGatewayHoldsLittleForIt() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String note = "x".repeat(16_000);
+        double overflowsBefore = metric("civic_gateway_stream_overflows_total");
+        int published = 0;
+        double mostUnsent = 0;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress("localhost", RestAssured.port));
+            socket.getOutputStream().write(("GET /api/v1/stream?topics=civic.events.v1&subject=" + subject + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAccept: text/event-stream\r\nX-Api-Key: " + apiKey.get("X-Api-Key") + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Thread.sleep(1_000); // live by then; and from here on it reads nothing
+            while (metric("civic_gateway_stream_overflows_total") == overflowsBefore && published < 1_500) {
+                for (int i = 0; i < 25; i++) {
+                    published++;
+                    writer.send("civic.events.v1", "/civic-registry/test", "civic.event.scheduled", subject,
+                            "{\"id\":\"" + subject + "\",\"version\":" + published + ",\"note\":\"" + note + "\"}");
+                }
+                mostUnsent = Math.max(mostUnsent, metric("civic_gateway_stream_unsent_bytes"));
+            }
+            assertThat(metric("civic_gateway_stream_overflows_total")).as("clients cut off").isGreaterThan(overflowsBefore);
+            assertThat(mostUnsent).as("bytes the gateway held for clients").isLessThan(64 * 1024 + 20 * 1024);
+
+            socket.setSoTimeout(15_000);
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            long until = System.nanoTime() + 30_000_000_000L;
+            try {
+                for (int n; System.nanoTime() < until && (n = socket.getInputStream().read(buffer)) >= 0;) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // closed after its grace period: what arrived before counts
+            }
+            String text = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+            int changes = text.split("event: civic.event.scheduled", -1).length - 1;
+            assertThat(changes).as("changes sent before the cut-off").isLessThan(published);
+            int overflow = text.lastIndexOf("event: overflow");
+            assertThat(overflow).as("the overflow event").isPositive();
+            assertThat(text.indexOf("event: civic.event.scheduled", overflow)).as("nothing after the overflow event").isNegative();
+            String data = text.substring(text.indexOf("data: ", overflow) + 6, text.indexOf("\n", text.indexOf("data: ", overflow)));
+            var json = new io.vertx.core.json.JsonObject(data);
+            assertThat(json.getString("reason")).isEqualTo("slow-client");
+            assertThat(json.getString("resume")).contains("Last-Event-ID");
+            assertThat(json.getLong("maxUnsentBytes")).isEqualTo(64 * 1024);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("civic_gateway_stream_unsent_bytes") == 0);
+    }
+
+    /** A single request to the stream that is expected to be refused (a 200 would never end: it times out instead). */
+    java.net.http.HttpResponse<String> refused(String key, String lastEventId) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(""))).timeout(Duration.ofSeconds(5))
+                .header("Accept", "text/event-stream").header("X-Api-Key", key);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Streams are capped per client (3 in tests: 429) and in all (12 in tests: 503), both with Retry-After. */
+    @Test
+    void streamsAreCappedPerClientWith429AndInAllWith503BothWithRetryAfter() throws Exception {
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                SseClient client = sse(url(""), null);
+                open.add(client);
+                assertThat(client.status()).isEqualTo(200);
+            }
+            var tooMany = refused(apiKey.get("X-Api-Key"), null);
+            assertThat(tooMany.statusCode()).isEqualTo(429);
+            assertThat(tooMany.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(tooMany.headers().firstValue("Retry-After")).isPresent();
+            assertThat(tooMany.body()).contains("https://civic-registry.org/problems/rate-limited");
+
+            int status = 200;
+            for (int i = 0; i < 12 && status == 200; i++) {
+                SseClient other = new SseClient(url(""), null, Map.of("X-Api-Key", "other-" + UUID.randomUUID()));
+                open.add(other);
+                status = other.status();
+            }
+            assertThat(status).as("a stream past the total cap").isEqualTo(503);
+            var full = refused("another-" + UUID.randomUUID(), null);
+            assertThat(full.statusCode()).isEqualTo(503);
+            assertThat(full.headers().firstValue("Retry-After")).isPresent();
+            assertThat(full.body()).contains("https://civic-registry.org/problems/unavailable");
+        } finally {
+            open.forEach(SseClient::close);
+        }
+        // the places come back once the clients leave
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (SseClient again = sse(url(""), null)) {
+                assertThat(again.status()).isEqualTo(200);
+            }
+        });
+    }
+
+    /** An id this stream issued names only the topics the stream follows; one naming others is forged or foreign. */
+    @Test
+    void aLastEventIdNamingTopicsTheRequestDoesNotFollowIs400() {
+        String officials = Positions.encode(Map.of(new org.apache.kafka.common.TopicPartition("civic.officials.v1", 0), 0L));
+        Client.anyone().header("Last-Event-ID", officials).queryParam("topics", "civic.events.v1").get("/api/v1/stream").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("civic.officials.v1"));
+        String secrets = Positions.encode(Map.of(new org.apache.kafka.common.TopicPartition("civic.secrets.v1", 0), 0L));
+        Client.anyone().header("Last-Event-ID", secrets).get("/api/v1/stream").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** An id forged to replay a whole topic from its start: the replay stops at replay-max-events (200 in tests) with a gap. */
+    @Test
+    void aForgedLastEventIdReplaysAtMostTheLimitThenAGapAndGoesOnLive() throws Exception {
+        for (int i = 0; i < 210; i++) {
+            publish("civic.events.v1", "civic.event.scheduled", UUID.randomUUID().toString(), 1);
+        }
+        Map<org.apache.kafka.common.TopicPartition, Long> start = new java.util.HashMap<>();
+        for (int p = 0; p < 3; p++) {
+            start.put(new org.apache.kafka.common.TopicPartition("civic.events.v1", p), 0L);
+        }
+        String subject = UUID.randomUUID().toString();
+        try (SseClient resumed = sse(url("?topics=civic.events.v1&subject=" + subject), Positions.encode(start))) {
+            assertThat(resumed.status()).isEqualTo(200);
+            List<SseClient.Message> gaps = resumed.take(2, Duration.ofSeconds(5));
+            assertThat(gaps).extracting(SseClient.Message::event).containsOnly("gap");
+            assertThat(gaps).extracting(m -> new io.vertx.core.json.JsonObject(m.data()).getString("reason")).contains("replay-limit");
+            publish("civic.events.v1", "civic.event.cancelled", subject, 2);
+            assertThat(resumed.take(1, Duration.ofSeconds(10))).extracting(SseClient.Message::event).containsExactly("civic.event.cancelled");
+        }
+    }
+
+    /** The Kafka consumers alive in this JVM (each registers its metrics with JMX). */
+    static int kafkaConsumers() throws Exception {
+        return java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new javax.management.ObjectName("kafka.consumer:type=consumer-metrics,*"), null).size();
+    }
+
+    /**
+     * A flood of resumes (forged ids replaying whole topics) shares the replay consumers: never more
+     * than max-replays (2 in tests) exist besides those there before, and a resume past it is a 503.
+     */
+    @Test
+    void aFloodOfResumesOpensNoKafkaConsumerPerRequest() throws Exception {
+        Map<org.apache.kafka.common.TopicPartition, Long> start = new java.util.HashMap<>();
+        for (int p = 0; p < 3; p++) {
+            start.put(new org.apache.kafka.common.TopicPartition("civic.events.v1", p), 0L);
+        }
+        String forged = Positions.encode(start);
+        int before = kafkaConsumers();
+        int most = before;
+        List<SseClient> flood = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                flood.add(new SseClient(url("?topics=civic.events.v1&subject=" + UUID.randomUUID()), forged,
+                        Map.of("X-Api-Key", "flood-" + UUID.randomUUID())));
+                most = Math.max(most, kafkaConsumers());
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (SseClient client : flood) {
+                statuses.add(client.status());
+                most = Math.max(most, kafkaConsumers());
+            }
+            assertThat(statuses).allMatch(s -> s == 200 || s == 503);
+            for (long until = System.nanoTime() + 2_000_000_000L; System.nanoTime() < until; Thread.sleep(50)) {
+                most = Math.max(most, kafkaConsumers());
+            }
+        } finally {
+            flood.forEach(SseClient::close);
+        }
+        assertThat(most).as("Kafka consumers during the flood (%d before)", before).isLessThanOrEqualTo(before + 2);
     }
 }

@@ -12,12 +12,13 @@ import org.civicregistry.testsupport.KafkaBroker;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Real HTTP servers behind the gateway: "officials" answers (echoing what it received, with ETag,
- * Link and a Location on its own address), "agreements" accepts connections and never answers,
+ * Link and a Location on its own address; {@link #LARGE} is 16 MiB), "agreements" accepts connections and never answers,
  * "events" refuses connections. Also creates the three topics, as the services would.
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
@@ -26,6 +27,9 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             {"openapi": "3.1.0", "info": {"title": "officials", "version": "1"},
              "paths": {"/api/v1/people": {"get": {"summary": "List people", "responses": {"200": {"description": "ok"}}}}},
              "components": {"schemas": {"Person": {"type": "object"}}}}""";
+
+    /** On "officials": an answer of 16 MiB, for clients that read it slowly. */
+    static final String LARGE = "/api/v1/people/large-export";
 
     private Vertx vertx;
 
@@ -43,6 +47,10 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             }
             if (path.equals("/q/health/ready")) {
                 request.response().end("{\"status\":\"UP\"}");
+                return;
+            }
+            if (path.equals(LARGE)) {
+                request.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(new byte[16 * 1024 * 1024]));
                 return;
             }
             if ("\"7\"".equals(request.getHeader("If-None-Match"))) {

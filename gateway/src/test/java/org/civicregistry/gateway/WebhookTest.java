@@ -218,6 +218,23 @@ class WebhookTest {
                 .isLessThan(Duration.ofSeconds(10));
     }
 
+    /**
+     * The delivery log is shown to callers: it says that the connection failed, not the exception's
+     * text, which names the address and port tried (and so tells which internal ports answer).
+     */
+    @Test
+    void aReceiverThatCannotBeReachedIsLoggedAsConnectionFailedWithoutAddressOrPort() throws Exception {
+        int closedPort = FreePorts.next();
+        String id = register(closedPort, "civic.event.unreachable", new String[1]);
+        publish("civic.event.unreachable", UUID.randomUUID().toString(), 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
+                .queryParam("status", "DEAD").get("/api/v1/webhooks/" + id + "/deliveries").then()
+                .body("items.size()", equalTo(1)).body("items[0].lastError", equalTo("connection failed"))
+                .body("items[0].lastStatus", nullValue()));
+        String log = given().auth().oauth2(Tokens.admin()).get("/api/v1/webhooks/" + id + "/deliveries").then().extract().asString();
+        assertThat(log).doesNotContain(String.valueOf(closedPort)).doesNotContain("127.0.0.1").doesNotContainIgnoringCase("refused");
+    }
+
     @Test
     void onlyAdminsManageWebhooks() {
         given().contentType("application/json").body("{\"url\": \"https://example.org/hook\"}").post("/api/v1/webhooks")

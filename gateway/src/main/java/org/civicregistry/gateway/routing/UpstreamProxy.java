@@ -29,12 +29,23 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * One upstream service behind the gateway: a Vert.x reverse proxy that streams bodies both ways and
- * keeps status and headers, with a timeout (504), connection retries for GET/HEAD, a circuit
+ * keeps status and headers, with a deadline (504), connection retries for GET/HEAD, a circuit
  * breaker (503 while open) and {@code Location} rewritten to the gateway's address.
+ * <p>
+ * The deadline ({@code civic.gateway.timeout}) runs from the request's arrival to the end of its
+ * answer, not from the last byte seen: an idle timeout let a client that reads a large answer a
+ * little at a time hold an upstream connection (one of a bounded pool) for as long as it liked.
+ * Before the upstream answered, the deadline is a 504 problem; after, the exchange is cut off on both
+ * sides. Every permit the breaker gives is given back exactly once: as a success, as a failure
+ * (5xx other than 501, whether the gateway or the upstream says 502/504), or released unjudged when
+ * the client left first; a permit lost in the half-open state would keep the breaker half-open,
+ * refusing everyone, for good.
  */
 public final class UpstreamProxy {
 
-    private static final String STARTED = "civic.started";
+    private static final String UPSTREAM = "civic.upstream-request";
+    private static final String EXPIRED = "civic.deadline-expired";
+    private static final String DEADLINE = "civic.deadline-timer";
 
     private final String name;
     private final URI url;
@@ -60,7 +71,7 @@ public final class UpstreamProxy {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .build());
         this.proxy = HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, http) -> connect(request, http, config.retries()))
+                .origin(context -> connect(context, client, config.retries()))
                 .addInterceptor(new Interceptor());
     }
 
@@ -90,27 +101,37 @@ public final class UpstreamProxy {
         int port = request.authority() != null && request.authority().port() > 0 ? request.authority().port()
                 : request.localAddress().port();
         request.headers().set("X-Forwarded-Port", String.valueOf(port));
-        ctx.put(STARTED, System.nanoTime());
         proxy.handle(request);
     }
 
-    private Future<HttpClientRequest> connect(HttpServerRequest request, HttpClient http, int retriesLeft) {
+    private Future<HttpClientRequest> connect(ProxyContext context, HttpClient http, int retriesLeft) {
+        if (expired(context)) {
+            return Future.failedFuture(new DeadlineExceeded());
+        }
+        HttpServerRequest request = context.request().proxiedRequest();
         RequestOptions options = new RequestOptions()
                 .setServer(origin)
                 .setHost(url.getHost())
                 .setPort(origin.port())
                 .setMethod(request.method())
                 .setURI(request.uri())
-                .setConnectTimeout(Math.min(2000, config.timeout().toMillis()))
-                .setIdleTimeout(config.timeout().toMillis());
+                .setConnectTimeout(Math.min(2000, config.timeout().toMillis()));
         boolean idempotent = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
-        return http.request(options).recover(failure -> {
+        return http.request(options).compose(upstream -> {
+            if (expired(context)) {
+                // connected only after the deadline: nobody waits for this answer any more
+                upstream.reset();
+                return Future.failedFuture(new DeadlineExceeded());
+            }
+            context.set(UPSTREAM, upstream);
+            return Future.succeededFuture(upstream);
+        }).recover(failure -> {
             if (!idempotent || retriesLeft <= 0) {
                 return Future.failedFuture(failure);
             }
             Promise<HttpClientRequest> retry = Promise.promise();
             vertx.setTimer(100L * (config.retries() - retriesLeft + 1),
-                    t -> connect(request, http, retriesLeft - 1).onComplete(retry));
+                    t -> connect(context, http, retriesLeft - 1).onComplete(retry));
             return retry.future();
         });
     }
@@ -120,7 +141,20 @@ public final class UpstreamProxy {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             long started = System.nanoTime();
-            return context.sendRequest().recover(failure -> {
+            Promise<ProxyResponse> answered = Promise.promise();
+            long deadline = vertx.setTimer(config.timeout().toMillis(), t -> expire(context, answered));
+            context.set(DEADLINE, deadline);
+            // whichever comes first, the upstream's answer or the deadline (expire resets the upstream request)
+            context.sendRequest().onSuccess(answered::tryComplete).onFailure(answered::tryFail);
+            return answered.future().map(response -> {
+                if (response.getStatusCode() < 500 || response.getStatusCode() == 501) {
+                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                } else {
+                    breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS,
+                            new IllegalStateException("HTTP " + response.getStatusCode()));
+                }
+                return response;
+            }).recover(failure -> {
                 if (context.request().proxiedRequest().response().closed()) {
                     // The client hung up (a closed tab, a load generator stopping): that says nothing about the
                     // upstream, and counting it opened the circuit for everyone under bursts of departures.
@@ -128,10 +162,7 @@ public final class UpstreamProxy {
                     return Future.failedFuture(failure);
                 }
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
-                boolean timeout = failure instanceof java.util.concurrent.TimeoutException
-                        || failure instanceof io.netty.handler.timeout.TimeoutException
-                        || String.valueOf(failure.getMessage()).contains("timeout")
-                        || String.valueOf(failure.getMessage()).contains("timed out");
+                boolean timeout = failure instanceof DeadlineExceeded || expired(context);
                 ProblemType type = timeout ? ProblemType.GATEWAY_TIMEOUT : ProblemType.BAD_GATEWAY;
                 String detail = timeout
                         ? "The " + name + " service did not answer within " + config.timeout().toSeconds() + " s."
@@ -143,15 +174,6 @@ public final class UpstreamProxy {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
                 response.setBody(Body.body(Buffer.buffer(Problems.json(type, detail, context.request().getURI()))));
                 return Future.succeededFuture(response);
-            }).map(response -> {
-                if (response.getStatusCode() < 500 || response.getStatusCode() == 501) {
-                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                } else if (response.getStatusCode() != ProblemType.BAD_GATEWAY.status()
-                        && response.getStatusCode() != ProblemType.GATEWAY_TIMEOUT.status()) {
-                    breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS,
-                            new IllegalStateException("HTTP " + response.getStatusCode()));
-                }
-                return response;
             });
         }
 
@@ -161,7 +183,36 @@ public final class UpstreamProxy {
             if (location != null) {
                 context.response().headers().set(HttpHeaders.LOCATION, rewrite(location, context));
             }
-            return context.sendResponse();
+            return context.sendResponse().onComplete(sent -> vertx.cancelTimer(context.get(DEADLINE, Long.class)));
+        }
+    }
+
+    /**
+     * The deadline passed: the upstream request (if any) is reset, which frees its pooled connection;
+     * a client still waiting for the head gets the 504, one already receiving the body loses the
+     * connection, since a half-sent answer cannot be turned into a problem.
+     */
+    private void expire(ProxyContext context, Promise<ProxyResponse> answered) {
+        context.set(EXPIRED, Boolean.TRUE);
+        HttpClientRequest upstream = context.get(UPSTREAM, HttpClientRequest.class);
+        if (upstream != null) {
+            upstream.reset();
+        }
+        if (!answered.tryFail(new DeadlineExceeded())) {
+            context.request().proxiedRequest().response().reset();
+        }
+    }
+
+    private static boolean expired(ProxyContext context) {
+        return Boolean.TRUE.equals(context.get(EXPIRED, Boolean.class));
+    }
+
+    /** The request's deadline passed. */
+    private static final class DeadlineExceeded extends java.util.concurrent.TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super("deadline exceeded");
         }
     }
 

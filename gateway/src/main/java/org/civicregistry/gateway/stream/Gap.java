@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * The SSE message {@code event: gap}: changes a resuming client missed that this stream cannot send
  * it, because the topic no longer keeps them ({@code retention}) or the replay did not reach them in
- * time ({@code replay-deadline}). Per partition, {@code from} is the first change missed and
+ * time ({@code replay-deadline}) or within the records one replay may read ({@code replay-limit}). Per partition, {@code from} is the first change missed and
  * {@code to} the first one the stream goes on with; {@code refetch} says how to get the records
  * changed meanwhile. Documented in the OpenAPI description of the stream and the municipal guide.
  *
@@ -24,6 +24,7 @@ record Gap(String reason, Map<TopicPartition, Range> partitions, Set<String> col
     static final String EVENT = "gap";
     static final String RETENTION = "retention";
     static final String REPLAY_DEADLINE = "replay-deadline";
+    static final String REPLAY_LIMIT = "replay-limit";
 
     /** Offsets {@code from} (inclusive) to {@code to} (exclusive) of a partition. */
     record Range(long from, long to) {

@@ -7,13 +7,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,6 +47,7 @@ import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,11 +60,20 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /api/v1/stream}: Server-Sent Events of the change streams for clients that cannot
  * speak Kafka. One {@link TopicFeed} per topic serves every client of this instance; a client that
- * sends {@code Last-Event-ID} is first replayed what it missed by a consumer of its own. Where the
+ * sends {@code Last-Event-ID} is first replayed what it missed by one of the replay consumers. Where the
  * topic no longer keeps part of that (its earliest offset is past the client's position), or the
  * replay does not reach the end in {@code replay-deadline}, the client gets a {@link Gap} event
  * first, then what is still there. Records that are not CloudEvents are skipped and counted, live
  * and in a replay ({@code civic.gateway.stream.undecodable}).
+ * <p>
+ * Nothing a client does makes the gateway hold resources without bound: streams are capped per
+ * client (its {@code X-Api-Key}, else its address: 429) and in all (503); a client that stops reading
+ * is cut off once its unsent bytes pass {@code max-unsent-bytes} ({@link Subscriber}); a
+ * {@code Last-Event-ID} may only name the topics the request follows (400), and replays run on a
+ * fixed pool of threads, each reusing one Kafka consumer, at most {@code max-replays} at once (503
+ * beyond) and {@code replay-max-events} records each (then a gap). Set-up waits for Kafka at most
+ * {@code setup-timeout}; if Kafka does not answer by then the client gets a 503 problem with
+ * Retry-After (nothing was sent yet, so it can simply retry), not a stream that may never start.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -66,6 +88,15 @@ public class StreamHub {
     private final MeterRegistry registry;
     private final Backoff backoff;
     private final Map<String, TopicFeed> feeds = new HashMap<>();
+    /** Every open stream; the metrics read it. */
+    private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger subscribers = new AtomicInteger();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
+    private final Semaphore replaySlots;
+    private final ExecutorService replays;
+    /** Replay consumers not in use; never more than max-replays exist, since each runs under a slot. */
+    private final BlockingQueue<Consumer<String, byte[]>> idleReplayConsumers = new LinkedBlockingQueue<>();
+    private Counter overflows;
     private Admin admin;
 
     public StreamHub(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Vertx vertx,
@@ -76,6 +107,13 @@ public class StreamHub {
         this.vertx = vertx;
         this.registry = registry;
         this.backoff = Backoff.of(config.kafkaRetry());
+        this.replaySlots = new Semaphore(this.config.maxReplays());
+        AtomicInteger replayThreads = new AtomicInteger();
+        this.replays = Executors.newFixedThreadPool(this.config.maxReplays(), r -> {
+            Thread t = new Thread(r, "stream-replay-" + replayThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void start(@Observes StartupEvent event) {
@@ -88,10 +126,24 @@ public class StreamHub {
             thread.setDaemon(true);
             thread.start();
         }
+        overflows = Counter.builder("civic.gateway.stream.overflows")
+                .description("Stream clients cut off because they did not take what was written to them").register(registry);
+        Gauge.builder("civic.gateway.stream.subscribers", subscribers, AtomicInteger::get)
+                .description("Streams open on this instance").register(registry);
+        Gauge.builder("civic.gateway.stream.unsent.bytes", open, o -> o.stream().mapToLong(Subscriber::unsentBytes).sum())
+                .description("Bytes written to stream clients that their connections have not taken yet").baseUnit("bytes")
+                .register(registry);
     }
 
     void stop(@Observes ShutdownEvent event) {
         feeds.values().forEach(TopicFeed::stop);
+        replays.shutdownNow();
+        try {
+            replays.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        idleReplayConsumers.forEach(c -> c.close(Duration.ofSeconds(1)));
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }
@@ -102,11 +154,9 @@ public class StreamHub {
     }
 
     private void subscribe(RoutingContext ctx) {
-        Set<String> topics = split(ctx.request().getParam("topics"));
-        if (topics.isEmpty()) {
-            topics = new LinkedHashSet<>(config.topics());
-        }
-        for (String topic : topics) {
+        Set<String> requested = split(ctx.request().getParam("topics"));
+        Set<String> subscribed = requested.isEmpty() ? new LinkedHashSet<>(config.topics()) : requested;
+        for (String topic : subscribed) {
             if (!feeds.containsKey(topic)) {
                 badRequest(ctx, "Unknown topic '" + topic + "'; the streams are " + config.topics() + ".");
                 return;
@@ -125,7 +175,28 @@ public class StreamHub {
                 return;
             }
         }
+        if (resume != null) {
+            Set<String> foreign = resume.keySet().stream().map(TopicPartition::topic).filter(t -> !subscribed.contains(t))
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (!foreign.isEmpty()) {
+                // An id this stream issued names only the topics it was asked for; any other is forged
+                // (or from another stream) and would make the replay read topics the client did not ask for.
+                badRequest(ctx, "Last-Event-ID names topics this request does not follow: " + foreign
+                        + "; resume with the same topics as the stream that issued it.");
+                return;
+            }
+        }
         Predicate<StreamEvent> filter = filter(split(ctx.request().getParam("types")), ctx.request().getParam("subject"));
+        String client = client(ctx);
+        if (!admit(ctx, client)) {
+            return;
+        }
+        boolean replaying = resume != null;
+        if (replaying && !replaySlots.tryAcquire()) {
+            release(client);
+            refuse(ctx, ProblemType.UNAVAILABLE, "Too many clients are resuming at once; retry with the same Last-Event-ID.");
+            return;
+        }
         ctx.response().setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -133,27 +204,105 @@ public class StreamHub {
         // Nothing is written until the subscriber knows its start positions (goLive or the first replayed event):
         // the headers reach the client with the first write, so EventSource fires "open" only once every change
         // committed from then on is sure to be delivered.
-        Subscriber subscriber = new Subscriber(vertx.getOrCreateContext(), ctx.response(), topics, filter, config.maxQueued());
-        topics.forEach(t -> feeds.get(t).add(subscriber));
+        Subscriber subscriber = new Subscriber(vertx.getOrCreateContext(), ctx.response(), subscribed, filter, config.maxQueued(),
+                config.maxUnsentBytes().asLongValue(), overflows);
+        open.add(subscriber);
+        subscribed.forEach(t -> feeds.get(t).add(subscriber));
         long heartbeat = vertx.setPeriodic(config.heartbeat().toMillis(), id -> subscriber.heartbeat());
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                vertx.cancelTimer(heartbeat);
+                feeds.values().forEach(f -> f.remove(subscriber));
+                open.remove(subscriber);
+                release(client);
+            }
+        };
         ctx.response().closeHandler(v -> {
-            vertx.cancelTimer(heartbeat);
             subscriber.closedByClient();
-            feeds.values().forEach(f -> f.remove(subscriber));
+            end.run();
         });
+        ctx.response().endHandler(v -> end.run());
         Map<TopicPartition, Long> from = resume;
-        Set<String> subscribed = topics;
-        vertx.executeBlocking(() -> {
+        java.util.concurrent.Callable<Void> setUp = () -> {
             Map<TopicPartition, Long> ends = endOffsets(subscribed);
-            if (from != null) {
+            if (replaying) {
                 replay(subscriber, from, ends);
             }
             subscriber.goLive(ends);
             return null;
-        }, false).onFailure(e -> {
-            LOG.warnf("Stream subscription failed: %s", e.getMessage());
-            subscriber.close();
+        };
+        io.vertx.core.Future<Void> ready;
+        if (replaying) {
+            io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+            io.vertx.core.Context context = vertx.getOrCreateContext();
+            replays.execute(() -> {
+                try {
+                    setUp.call();
+                    context.runOnContext(v -> done.complete());
+                } catch (Exception e) {
+                    context.runOnContext(v -> done.fail(e));
+                } finally {
+                    replaySlots.release();
+                }
+            });
+            ready = done.future();
+        } else {
+            ready = vertx.executeBlocking(setUp, false);
+        }
+        ready.onFailure(e -> {
+            end.run();
+            subscriber.closedByClient();
+            if (!ctx.response().headWritten() && !ctx.response().closed()) {
+                LOG.warnf("Stream set-up failed, answered 503: %s", e.toString());
+                ctx.response().headers().remove(HttpHeaders.CACHE_CONTROL).remove("X-Accel-Buffering");
+                refuse(ctx, ProblemType.UNAVAILABLE, "The change streams cannot be reached just now; retry shortly.");
+            } else {
+                LOG.warnf("Stream subscription failed: %s", e.toString());
+                subscriber.close();
+            }
         });
+    }
+
+    /** The client a stream counts against: its API key if it sends one (as for the rate limit), else its address. */
+    private static String client(RoutingContext ctx) {
+        String key = ctx.request().getHeader("X-Api-Key");
+        return key != null && !key.isBlank() ? "key:" + key : "ip:" + ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** Counts the stream against both caps, or answers 503 (all streams) or 429 (this client's) and counts nothing. */
+    private boolean admit(RoutingContext ctx, String client) {
+        if (subscribers.incrementAndGet() > config.maxSubscribers()) {
+            subscribers.decrementAndGet();
+            refuse(ctx, ProblemType.UNAVAILABLE, "This gateway serves as many streams as it can (" + config.maxSubscribers()
+                    + "); retry shortly.");
+            return false;
+        }
+        boolean[] admitted = { false };
+        perClient.compute(client, (k, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= config.maxSubscribersPerClient()) {
+                return count;
+            }
+            admitted[0] = true;
+            return now + 1;
+        });
+        if (!admitted[0]) {
+            subscribers.decrementAndGet();
+            refuse(ctx, ProblemType.TOO_MANY_REQUESTS, "This client has " + config.maxSubscribersPerClient()
+                    + " streams open, as many as allowed; one stream can follow several topics (topics=a,b).");
+        }
+        return admitted[0];
+    }
+
+    private void release(String client) {
+        subscribers.decrementAndGet();
+        perClient.computeIfPresent(client, (k, count) -> count <= 1 ? null : count - 1);
+    }
+
+    private void refuse(RoutingContext ctx, ProblemType type, String detail) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, config.retryAfter().toSeconds())));
+        Problems.respond(ctx, type, detail);
     }
 
     /**
@@ -187,10 +336,16 @@ public class StreamHub {
         Counter skipped = null;
         long deadline = System.nanoTime() + config.replayDeadline().toNanos();
         int failures = 0;
-        try (Consumer<String, byte[]> catchUp = consumer()) {
+        int read = 0;
+        Consumer<String, byte[]> catchUp = idleReplayConsumers.poll();
+        if (catchUp == null) {
+            catchUp = consumer();
+        }
+        boolean reusable = false;
+        try {
             catchUp.assign(partitions);
             reached.forEach(catchUp::seek);
-            while (!subscriber.closed() && System.nanoTime() < deadline && behind(reached, ends)) {
+            while (!subscriber.closed() && System.nanoTime() < deadline && read < config.replayMaxEvents() && behind(reached, ends)) {
                 ConsumerRecords<String, byte[]> records;
                 try {
                     records = catchUp.poll(Duration.ofMillis(200));
@@ -205,9 +360,10 @@ public class StreamHub {
                 }
                 for (ConsumerRecord<String, byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= ends.get(partition)) {
+                    if (record.offset() >= ends.get(partition) || read >= config.replayMaxEvents()) {
                         continue;
                     }
+                    read++;
                     reached.put(partition, record.offset() + 1);
                     CloudEvent event;
                     String json;
@@ -227,9 +383,19 @@ public class StreamHub {
                 }
                 // The relays publish in transactions: each ends with a commit marker that takes an offset
                 // and is never returned as a record, so how far the replay got is the consumer's position.
-                for (TopicPartition partition : partitions) {
-                    reached.merge(partition, Math.min(catchUp.position(partition), ends.get(partition)), Math::max);
+                if (read < config.replayMaxEvents()) {
+                    for (TopicPartition partition : partitions) {
+                        reached.merge(partition, Math.min(catchUp.position(partition), ends.get(partition)), Math::max);
+                    }
                 }
+            }
+            catchUp.assign(List.of());
+            reusable = true;
+        } finally {
+            if (reusable) {
+                idleReplayConsumers.offer(catchUp);
+            } else {
+                catchUp.close(Duration.ofSeconds(1));
             }
         }
         if (subscriber.closed()) {
@@ -242,8 +408,10 @@ public class StreamHub {
             }
         });
         if (!unreached.isEmpty()) {
-            LOG.warnf("Replay of a resuming client did not finish in %s; it is told of the gap %s", config.replayDeadline(), unreached);
-            subscriber.gap(gap(Gap.REPLAY_DEADLINE, unreached));
+            boolean limit = read >= config.replayMaxEvents();
+            LOG.warnf("Replay of a resuming client stopped at %s; it is told of the gap %s",
+                    limit ? read + " records" : "its deadline " + config.replayDeadline(), unreached);
+            subscriber.gap(gap(limit ? Gap.REPLAY_LIMIT : Gap.REPLAY_DEADLINE, unreached));
         }
     }
 
@@ -268,7 +436,7 @@ public class StreamHub {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, OffsetSpec.earliest()));
         Map<TopicPartition, Long> earliest = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((tp, info) -> earliest.put(tp, info.offset()));
+        listOffsets(request).forEach((tp, offset) -> earliest.put(tp, offset));
         return earliest;
     }
 
@@ -286,8 +454,22 @@ public class StreamHub {
         if (request.isEmpty()) {
             return ends;
         }
-        admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        listOffsets(request).forEach((tp, offset) -> ends.put(tp, offset));
         return ends;
+    }
+
+    /** Bounded by setup-timeout: while Kafka is down the client must hear so, not wait for Kafka's own minute-long timeout. */
+    private Map<TopicPartition, Long> listOffsets(Map<TopicPartition, OffsetSpec> request)
+            throws InterruptedException, ExecutionException {
+        int timeout = (int) config.setupTimeout().toMillis();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try {
+            admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(timeout)).all().get(timeout, TimeUnit.MILLISECONDS)
+                    .forEach((tp, info) -> offsets.put(tp, info.offset()));
+        } catch (TimeoutException e) {
+            throw new ExecutionException("Kafka did not give the offsets within " + config.setupTimeout(), e);
+        }
+        return offsets;
     }
 
     private static Predicate<StreamEvent> filter(Set<String> types, String subject) {

@@ -1,9 +1,7 @@
 package org.civicregistry.gateway.webhook;
 
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +24,14 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends pending deliveries: for each active subscription its pending ones one after the other,
@@ -46,6 +51,15 @@ import io.quarkus.runtime.StartupEvent;
  * <li>recorded in a second short transaction, which also claims the receiver's next delivery or
  * gives the lease back.</li>
  * </ol>
+ * Every attempt resolves the receiver's host again, vets every address it resolves to
+ * ({@link TargetAddresses}) and connects to the vetted address itself (the request still names the
+ * host, in {@code Host} and for TLS in SNI and the certificate check), so a name that resolved to a
+ * public address when it was registered and to an internal one now is refused, and no second lookup
+ * can swap the address between the check and the connection. That is why this uses the Vert.x
+ * client: {@code java.net.http} cannot connect to one address while naming another host over TLS.
+ * What the delivery log tells the caller is only what the receiver's owner needs (an HTTP status,
+ * "connection failed", "timed out", "target address not allowed"), never an exception's text, which
+ * would say which internal addresses and ports answer; the details go to the gateway's log.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -67,8 +81,10 @@ public class WebhookDispatcher {
 
     private final GatewayConfig.Webhooks config;
     private final EntityManager em;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Vertx vertx;
+    private final TargetAddresses targets;
+    /** Redirects are not followed (the Vert.x default): a receiver could redirect to an address never vetted. */
+    private final HttpClient http;
     /** Only for the short transactions; nothing here waits for a receiver. */
     private final ExecutorService database = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "webhook-db");
@@ -83,9 +99,12 @@ public class WebhookDispatcher {
     private volatile boolean running;
     private Thread thread;
 
-    public WebhookDispatcher(GatewayConfig config, EntityManager em) {
+    public WebhookDispatcher(GatewayConfig config, EntityManager em, Vertx vertx, TargetAddresses targets) {
         this.config = config.webhooks();
         this.em = em;
+        this.vertx = vertx;
+        this.targets = targets;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setVerifyHost(true).setForceSni(true));
         this.slots = new Semaphore(this.config.concurrency());
         // the receiver's time to answer, and time to spare for the transactions around it
         this.leaseMillis = this.config.timeout().plusSeconds(30).toMillis();
@@ -104,6 +123,7 @@ public class WebhookDispatcher {
             thread.interrupt();
         }
         database.shutdownNow();
+        http.close();
     }
 
     /** Starts a loop for every receiver with a due delivery that no one serves yet; the loops go on by themselves. */
@@ -201,29 +221,60 @@ public class WebhookDispatcher {
 
     /** The HTTP request, asynchronous: no thread waits for the answer, and no transaction is open. */
     private CompletableFuture<Outcome> send(Claim claim) {
-        long timestamp = OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond();
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(claim.url()))
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                    .header("User-Agent", "civic-registry-webhooks/1")
-                    .header("Civic-Webhook-Id", claim.subscriptionId().toString())
-                    .header("Civic-Delivery-Id", String.valueOf(claim.deliveryId()))
-                    .header("Civic-Delivery-Attempt", String.valueOf(claim.attempt()))
-                    .header(Signatures.HEADER, Signatures.sign(claim.secret(), timestamp, claim.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(claim.body()))
-                    .build();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-            if (failure == null) {
-                return new Outcome(response.statusCode(), null);
+        URI url = URI.create(claim.url());
+        // DNS may block: not on an event loop
+        Future<InetAddress> vetted = vertx.executeBlocking(() -> targets.vet(url.getHost()), false);
+        Promise<Outcome> outcome = Promise.promise();
+        vetted.onSuccess(address -> post(claim, url, address, outcome)).onFailure(failure -> {
+            if (failure instanceof TargetAddresses.Refused refused) {
+                LOG.warnf("Webhook delivery %d to %s refused: %s", claim.deliveryId(), claim.url(), refused.getMessage());
+                outcome.complete(new Outcome(null, refused.getMessage()));
+            } else {
+                outcome.complete(failed(claim, failure));
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            return new Outcome(null, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         });
+        return outcome.future().toCompletionStage().toCompletableFuture();
+    }
+
+    /** To the vetted address, naming the receiver's host; the whole exchange within {@code timeout}. */
+    private void post(Claim claim, URI url, InetAddress address, Promise<Outcome> outcome) {
+        boolean https = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
+        String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        long timestamp = OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setHost(url.getHost()).setPort(port).setSsl(https).setURI(path)
+                .setConnectTimeout(Math.min(5000, config.timeout().toMillis()))
+                .putHeader("Content-Type", "application/cloudevents+json; charset=utf-8")
+                .putHeader("User-Agent", "civic-registry-webhooks/1")
+                .putHeader("Civic-Webhook-Id", claim.subscriptionId().toString())
+                .putHeader("Civic-Delivery-Id", String.valueOf(claim.deliveryId()))
+                .putHeader("Civic-Delivery-Attempt", String.valueOf(claim.attempt()))
+                .putHeader(Signatures.HEADER, Signatures.sign(claim.secret(), timestamp, claim.body()));
+        long timer = vertx.setTimer(config.timeout().toMillis(), t -> outcome.tryComplete(new Outcome(null, "timed out")));
+        http.request(options).onSuccess(request -> {
+            // the deadline also ends a request still sending or a receiver still answering
+            outcome.future().onComplete(done -> request.reset());
+            request.send(claim.body()).compose(response -> {
+                // only the status counts; the body is read and dropped, never kept
+                response.handler(chunk -> {
+                });
+                return response.end().map(v -> response.statusCode());
+            }).onSuccess(status -> outcome.tryComplete(new Outcome(status, null)))
+                    .onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
+        }).onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
+        outcome.future().onComplete(done -> vertx.cancelTimer(timer));
+    }
+
+    /** What the owner may read in the delivery log; the exception itself only in the gateway's log. */
+    private static Outcome failed(Claim claim, Throwable failure) {
+        LOG.debugf("Webhook delivery %d to %s failed: %s", claim.deliveryId(), claim.url(), failure);
+        boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                || failure instanceof io.netty.channel.ConnectTimeoutException
+                || failure instanceof io.netty.handler.timeout.TimeoutException;
+        return new Outcome(null, timeout ? "timed out" : "connection failed");
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.civicregistry.gateway.webhook;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,10 +31,12 @@ public class Webhooks {
 
     private final GatewayConfig config;
     private final SecurityIdentity identity;
+    private final TargetAddresses targets;
 
-    public Webhooks(GatewayConfig config, SecurityIdentity identity) {
+    public Webhooks(GatewayConfig config, SecurityIdentity identity, TargetAddresses targets) {
         this.config = config;
         this.identity = identity;
+        this.targets = targets;
     }
 
     @Transactional
@@ -108,23 +108,23 @@ public class Webhooks {
         return Page.of(rows, page.limit(), DeliveryView::of, d -> Cursor.encode(String.valueOf(d.id)));
     }
 
-    /** Refuses receivers on this machine or a private network: the gateway must not be used to probe them. */
+    /**
+     * Refuses receivers on this machine or an internal network: the gateway must not be used to probe
+     * them. Only a first check, for a clear answer to the admin: DNS may change, so every delivery
+     * vets the address again ({@link TargetAddresses}).
+     */
     private void requireReachableTarget(URI url) {
         if (config.webhooks().allowPrivateTargets()) {
             return;
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()
-                        || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
-                    throw new ProblemException(ProblemType.UNPROCESSABLE, "Webhook receivers on loopback or private addresses are not allowed.",
-                            List.of(new Violation("url", "resolves to a loopback or private address")), List.of());
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The webhook host does not resolve.",
-                    List.of(new Violation("url", "host does not resolve")), List.of());
+            targets.vet(url.getHost());
+        } catch (TargetAddresses.Refused e) {
+            boolean unresolved = e.getMessage().equals("host does not resolve");
+            throw new ProblemException(ProblemType.UNPROCESSABLE, unresolved ? "The webhook host does not resolve."
+                    : "Webhook receivers on loopback, private or otherwise internal addresses are not allowed.",
+                    List.of(new Violation("url", unresolved ? "host does not resolve" : "resolves to an address that is not public")),
+                    List.of());
         }
     }
 
