@@ -33,6 +33,13 @@ public class RateLimits {
 
     private final GatewayConfig config;
     private final ApiKeyCheck keys;
+    /**
+     * The routing-context key of who the request counts against: {@code key:<api key>} or
+     * {@code ip:<client address>} (forwarded headers honoured only from trusted proxies). The stream's
+     * per-client cap uses it, so both limits see the same client.
+     */
+    public static final String CLIENT = "civic.client";
+
     private final ClientAddresses addresses;
     private final SharedBuckets buckets;
     private final List<Quota> anonymous;
@@ -59,6 +66,7 @@ public class RateLimits {
             }
             String key = ctx.request().getHeader(config.rateLimit().keyHeader());
             String address = clientAddress(ctx.request());
+            ctx.put(CLIENT, key != null && !key.isBlank() ? "key:" + key.strip() : "ip:" + address);
             // The checks query PostgreSQL: off the event loop, with the body held back until they are done.
             ctx.request().pause();
             vertx.executeBlocking(() -> judge(key, address), false).onComplete(outcome -> {

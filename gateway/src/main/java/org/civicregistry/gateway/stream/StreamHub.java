@@ -43,6 +43,7 @@ import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.routing.Problems;
+import org.civicregistry.gateway.routing.RateLimits;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -264,8 +265,15 @@ public class StreamHub {
         });
     }
 
-    /** The client a stream counts against: its API key if it sends one (as for the rate limit), else its address. */
+    /**
+     * The client a stream counts against, as the rate limit saw it (its validated API key, else its
+     * address behind trusted proxies); without the rate limit, its key or the connection's peer.
+     */
     private static String client(RoutingContext ctx) {
+        String known = ctx.get(RateLimits.CLIENT);
+        if (known != null) {
+            return known;
+        }
         String key = ctx.request().getHeader("X-Api-Key");
         return key != null && !key.isBlank() ? "key:" + key : "ip:" + ctx.request().remoteAddress().hostAddress();
     }
