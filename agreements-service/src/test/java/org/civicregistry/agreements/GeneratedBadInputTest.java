@@ -55,4 +55,24 @@ class GeneratedBadInputTest {
         assertThat(new RowCounts(dataSource, READ_MODEL).tables()).isEqualTo(rows.tables());
         rows.count();
     }
+
+    /**
+     * The same generated requests from an editor whose jurisdiction is none of the agreement's parties
+     * (nor any organization the requests name): every write is refused and no row changes.
+     */
+    @Test
+    void anEditorOfAnotherJurisdictionIsRefusedEveryWriteAndChangesNothing() throws Exception {
+        World w = new World(dataSource);
+        String agreement = Api.create(Api.gyeonggiGwangju(w, Api.unique("fuzz-editor-gyeonggi-gwangju")));
+        RowCounts rows = new RowCounts(dataSource, READ_MODEL);
+        long[] before = rows.count();
+        ApiFuzzer.Result result = new ApiFuzzer(new ApiFuzzer.Settings("agreements-service", base.toURI(),
+                Tokens.editor(Api.unique("elsewhere"))).requests(3_000).rows(rows)
+                .references(List.of(w.gyeonggi, w.gwangju, w.kimDongYeon, w.kangKiJung, w.governor, w.mayor, w.chungnam))
+                .ids(Api.AGREEMENTS, List.of(agreement))).run();
+        assertThat(result.failures()).as(result.summary()).isEmpty();
+        assertThat(result.writesAccepted()).as(result.summary()).isZero();
+        assertThat(result.writesRejected()).isGreaterThan(300);
+        assertThat(rows.count()).containsExactly(before);
+    }
 }

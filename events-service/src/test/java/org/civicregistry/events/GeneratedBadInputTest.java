@@ -61,6 +61,31 @@ class GeneratedBadInputTest {
         rows.count();
     }
 
+    /**
+     * The same generated requests from an editor whose jurisdiction is not the event's organizer (nor
+     * any organization the requests name): every write is refused and no row changes.
+     */
+    @Test
+    void anEditorOfAnotherJurisdictionIsRefusedEveryWriteAndChangesNothing() throws Exception {
+        String gwangju = Upstream.newId();
+        String person = Upstream.newId();
+        Upstream.organizationVersion(gwangju, 1, "created", "fuzz-" + gwangju.substring(0, 8), "광주광역시", "Gwangju", "metropolitan_city", null);
+        Upstream.personVersion(person, 1, "created", "fuzz-" + person.substring(0, 8), "강기정", "Kang Ki-jung");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> known(gwangju) && known(person));
+        String event = Api.admin().body(Api.event(gwangju).json.toString()).post("/api/v1/events").then().statusCode(201)
+                .extract().path("id");
+        RowCounts rows = new RowCounts(dataSource, READ_MODEL);
+        long[] before = rows.count();
+        ApiFuzzer.Result result = new ApiFuzzer(new ApiFuzzer.Settings("events-service", base.toURI(),
+                Tokens.editor("elsewhere-" + person.substring(0, 8))).requests(3_000).rows(rows)
+                .references(List.of(gwangju, person))
+                .ids("/api/v1/events", List.of(event))).run();
+        assertThat(result.failures()).as(result.summary()).isEmpty();
+        assertThat(result.writesAccepted()).as(result.summary()).isZero();
+        assertThat(result.writesRejected()).isGreaterThan(300);
+        assertThat(rows.count()).containsExactly(before);
+    }
+
     private boolean known(String id) throws java.sql.SQLException {
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
                 "select (select count(*) from known_organization where id = ?::uuid) + (select count(*) from known_person where id = ?::uuid)")) {

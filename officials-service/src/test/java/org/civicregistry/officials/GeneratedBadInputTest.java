@@ -3,6 +3,7 @@ package org.civicregistry.officials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -40,5 +41,28 @@ class GeneratedBadInputTest {
         // the injection attempts dropped or emptied nothing: every table is still there and readable
         assertThat(new RowCounts(dataSource, Set.of()).tables()).isEqualTo(rows.tables());
         rows.count();
+    }
+
+    /**
+     * The same generated requests from an editor whose jurisdiction owns none of the records they aim
+     * at (nor anything else): every write is refused, and no table gains, loses or changes a row.
+     */
+    @Test
+    void anEditorOfAnotherJurisdictionIsRefusedEveryWriteAndChangesNothing() throws Exception {
+        String gwangju = Api.organization(Api.unique("fuzz-gwangju"), "광주광역시", "Gwangju", "metropolitan_city", null);
+        String post = Api.post(Api.unique("fuzz-mayor"), "광주광역시장", "Mayor of Gwangju", "mayor", gwangju);
+        String person = Api.person(Api.unique("fuzz-kang"), "강기정", "Kang Ki-jung");
+        String membership = Api.membership(person, post, "2022-07-01", null);
+        RowCounts rows = new RowCounts(dataSource, Set.of());
+        long[] before = rows.count();
+        ApiFuzzer.Result result = new ApiFuzzer(new ApiFuzzer.Settings("officials-service", base.toURI(),
+                Tokens.editor(Api.unique("elsewhere"))).requests(3_000).rows(rows)
+                .references(List.of(gwangju, post, person, membership))
+                .ids("/api/v1/organizations", List.of(gwangju)).ids("/api/v1/posts", List.of(post))
+                .ids("/api/v1/people", List.of(person)).ids("/api/v1/memberships", List.of(membership))).run();
+        assertThat(result.failures()).as(result.summary()).isEmpty();
+        assertThat(result.writesAccepted()).as(result.summary()).isZero();
+        assertThat(result.writesRejected()).isGreaterThan(300);
+        assertThat(rows.count()).containsExactly(before);
     }
 }

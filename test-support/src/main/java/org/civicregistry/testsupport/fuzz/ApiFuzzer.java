@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -144,12 +145,13 @@ public final class ApiFuzzer {
     /** What a run did; {@link #failures} must be empty. */
     public record Result(String service, long seed, int requests, int operations, Map<String, Integer> byStatus,
             Map<String, Integer> byKind, int writesRejected, int writesAccepted, long millis, long httpMillis, long countMillis,
-            int failureCount, List<String> failures) {
+            int failureCount, List<String> failures, List<String> acceptedWrites) {
 
         public String summary() {
             return "FUZZ service=" + service + " seed=" + seed + " requests=" + requests + " operations=" + operations
                     + " writesRejected=" + writesRejected + " writesAccepted=" + writesAccepted + " failures=" + failureCount
-                    + " millis=" + millis + " (http " + httpMillis + ", row counts " + countMillis + ")" + " byStatus=" + byStatus + " byKind=" + byKind;
+                    + " millis=" + millis + " (http " + httpMillis + ", row counts " + countMillis + ")" + " byStatus=" + byStatus + " byKind=" + byKind
+                    + (acceptedWrites.isEmpty() ? "" : " acceptedWrites(first " + acceptedWrites.size() + ")=" + acceptedWrites);
         }
     }
 
@@ -207,6 +209,8 @@ public final class ApiFuzzer {
         List<String> failures = new ArrayList<>();
         int rejected = 0;
         int accepted = 0;
+        // what was accepted, for runs that must accept no write at all (an editor of another jurisdiction)
+        List<String> acceptedWrites = new ArrayList<>();
         long[] rows = settings.rows == null ? null : settings.rows.count();
         long httpNanos = 0;
         long countNanos = 0;
@@ -246,7 +250,9 @@ public final class ApiFuzzer {
                 failure(failures, "#" + i + " " + sent.describe() + " -> " + problem);
             }
             remember(op, sent, response);
-            if (op.write() && rows != null) {
+            // What was sent counts, not the operation it was made from: a path mutation may send a HEAD.
+            boolean write = !Set.of("GET", "HEAD", "OPTIONS").contains(sent.method());
+            if (write && rows != null) {
                 long counting = System.nanoTime();
                 long[] now = settings.rows.count();
                 countNanos += System.nanoTime() - counting;
@@ -258,13 +264,19 @@ public final class ApiFuzzer {
                     }
                 } else {
                     accepted++;
+                    if (acceptedWrites.size() < 10) {
+                        acceptedWrites.add("#" + i + " " + response.statusCode() + " " + sent.describe());
+                    }
                 }
                 rows = now;
-            } else if (op.write()) {
+            } else if (write) {
                 if (response.statusCode() >= 400) {
                     rejected++;
                 } else {
                     accepted++;
+                    if (acceptedWrites.size() < 10) {
+                        acceptedWrites.add("#" + i + " " + response.statusCode() + " " + sent.describe());
+                    }
                 }
             }
         }
@@ -275,7 +287,7 @@ public final class ApiFuzzer {
         }
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         Result result = new Result(settings.service, settings.seed, settings.requests, operations.size(), byStatus, byKind,
-                rejected, accepted, millis, httpNanos / 1_000_000, countNanos / 1_000_000, failureCount, failures);
+                rejected, accepted, millis, httpNanos / 1_000_000, countNanos / 1_000_000, failureCount, failures, acceptedWrites);
         LOG.info(result.summary());
         failures.forEach(f -> LOG.warn("FUZZ failure: " + f));
         Path report = Path.of("target", "reliability", "fuzz-" + settings.service + ".json");
