@@ -76,8 +76,8 @@ class RoutingTest {
             socket.setReceiveBufferSize(8192);
             socket.connect(new java.net.InetSocketAddress("localhost", io.restassured.RestAssured.port));
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + Upstreams.LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: slow-"
-                    + java.util.UUID.randomUUID() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET " + Upstreams.LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: "
+                    + Client.randomAddress() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             byte[] buffer = new byte[4096];
             try {
                 for (int n; (n = socket.getInputStream().read(buffer)) >= 0 && System.nanoTime() - started < 20_000_000_000L;) {

@@ -288,7 +288,7 @@ class StreamTest {
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress("localhost", RestAssured.port));
             socket.getOutputStream().write(("GET /api/v1/stream?topics=civic.events.v1&subject=" + subject + " HTTP/1.1\r\n"
-                    + "Host: localhost\r\nAccept: text/event-stream\r\nX-Api-Key: " + apiKey.get("X-Api-Key") + "\r\n\r\n")
+                    + "Host: localhost\r\nAccept: text/event-stream\r\nX-Forwarded-For: " + ownAddress.get("X-Forwarded-For") + "\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Thread.sleep(1_000); // live by then; and from here on it reads nothing
             while (metric("civic_gateway_stream_overflows_total") == overflowsBefore && published < 1_500) {
@@ -329,9 +329,10 @@ class StreamTest {
     }
 
     /** A single request to the stream that is expected to be refused (a 200 would never end: it times out instead). */
-    java.net.http.HttpResponse<String> refused(String key, String lastEventId) throws Exception {
+    /** A stream request as the client at {@code address} (behind the trusted proxy of the tests). */
+    java.net.http.HttpResponse<String> refused(String address, String lastEventId) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(""))).timeout(Duration.ofSeconds(5))
-                .header("Accept", "text/event-stream").header("X-Api-Key", key);
+                .header("Accept", "text/event-stream").header("X-Forwarded-For", address);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -348,7 +349,7 @@ class StreamTest {
                 open.add(client);
                 assertThat(client.status()).isEqualTo(200);
             }
-            var tooMany = refused(apiKey.get("X-Api-Key"), null);
+            var tooMany = refused(ownAddress.get("X-Forwarded-For"), null);
             assertThat(tooMany.statusCode()).isEqualTo(429);
             assertThat(tooMany.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(tooMany.headers().firstValue("Retry-After")).isPresent();
@@ -356,12 +357,12 @@ class StreamTest {
 
             int status = 200;
             for (int i = 0; i < 12 && status == 200; i++) {
-                SseClient other = new SseClient(url(""), null, Map.of("X-Api-Key", "other-" + UUID.randomUUID()));
+                SseClient other = new SseClient(url(""), null, Client.ownAddress());
                 open.add(other);
                 status = other.status();
             }
             assertThat(status).as("a stream past the total cap").isEqualTo(503);
-            var full = refused("another-" + UUID.randomUUID(), null);
+            var full = refused(Client.randomAddress(), null);
             assertThat(full.statusCode()).isEqualTo(503);
             assertThat(full.headers().firstValue("Retry-After")).isPresent();
             assertThat(full.body()).contains("https://civic-registry.org/problems/unavailable");
@@ -432,7 +433,7 @@ class StreamTest {
         try {
             for (int i = 0; i < 10; i++) {
                 flood.add(new SseClient(url("?topics=civic.events.v1&subject=" + UUID.randomUUID()), forged,
-                        Map.of("X-Api-Key", "flood-" + UUID.randomUUID())));
+                        Client.ownAddress()));
                 most = Math.max(most, kafkaConsumers());
             }
             List<Integer> statuses = new java.util.ArrayList<>();
