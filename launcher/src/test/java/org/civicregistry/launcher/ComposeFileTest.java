@@ -98,7 +98,7 @@ class ComposeFileTest {
                 .contains("/" + databaseOf(config.getProperty("quarkus.datasource.jdbc.url")) + "\n")
                 .contains("path: /q/health/ready")
                 .contains("startupProbe:").contains("path: /q/health/started")
-                .doesNotContain("/q/health/group/stream");
+                .doesNotContain("path: /q/health/group/stream");
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/kustomization.yaml"))).contains("- " + name + ".yaml")
                 .contains("CIVIC_TOPICS_REPLICATION_FACTOR=3").contains("CIVIC_TOPICS_MIN_INSYNC_REPLICAS=2");
     }
