@@ -492,6 +492,50 @@ class FaultsTest {
     }
 
     /**
+     * A client resumes from a position older than the topic still keeps (records deleted by retention,
+     * here {@code deleteRecords}): it is told so by an {@code event: gap} first, then gets what is left.
+     */
+    @Test
+    @Order(10)
+    void anSseClientResumingFromBeforeWhatTheTopicKeepsIsToldOfTheGap() throws Exception {
+        awaitGatewayServesOfficials();
+        seen.addAll(stream.drain(Duration.ZERO));
+        String position = stream.lastId();
+        String removed = createPerson("지워질 변경", "A change retention removes");
+        // the relay publishes after the commit: records are deleted only once this change is on the topic
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            seen.addAll(stream.drain(Duration.ZERO));
+            assertThat(versionsOf(seenData(), removed)).contains(1);
+        });
+        try (org.apache.kafka.clients.admin.Admin kafka = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+            kafka.describeTopics(List.of("civic.officials.v1")).allTopicNames().get().get("civic.officials.v1").partitions()
+                    .forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition("civic.officials.v1", p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> delete = new LinkedHashMap<>();
+            kafka.listOffsets(latest).all().get().forEach((tp, info) -> delete.put(tp,
+                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(info.offset())));
+            kafka.deleteRecords(delete).all().get();
+        }
+        String after = createPerson("남은 변경", "A change still kept");
+        // the same topics as the stream the position came from: a position naming others is a 400
+        try (SseClient resumed = new SseClient(gateway + "/api/v1/stream", position)) {
+            List<SseClient.Message> messages = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                messages.addAll(resumed.drain(Duration.ZERO));
+                return messages.stream().anyMatch(m -> m.data() != null && m.data().contains(after));
+            });
+            List<SseClient.Message> events = messages.stream().filter(m -> m.event() != null || m.data() != null && m.data().startsWith("{"))
+                    .toList();
+            report.put("sseResumeBeforeRetention", Map.of("firstEvent", String.valueOf(events.get(0).event()), "messages", events.size()));
+            assertThat(events.get(0).event()).isEqualTo("gap");
+            assertThat(events.get(0).data()).contains("civic.officials.v1").contains("updatedSince");
+            assertThat(events).noneMatch(m -> m.data() != null && m.data().contains(removed));
+        }
+    }
+
+    /**
      * Starts a second replica and makes it the publisher: the gateway routes to the first, so killing
      * the second leaves the API up. The relays' lock is taken here for a moment, so that both wait their
      * poll interval and either may win it next.
