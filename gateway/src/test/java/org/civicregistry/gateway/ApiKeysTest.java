@@ -1,6 +1,7 @@
 package org.civicregistry.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -36,9 +37,34 @@ class ApiKeysTest {
             String key = (i % 2 == 0 ? "civic_" : "") + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Client.anyone().header("X-Api-Key", key).get("/api/v1/people").then().statusCode(401)
                     .contentType("application/problem+json")
-                    .header("RateLimit", nullValue())
                     .body("type", equalTo("https://civic-registry.org/problems/unauthorized"));
         }
+    }
+
+    /**
+     * Rotating made-up keys from one address spends that address's allowance (30 in the test
+     * profile), as sending no key would: then 429, never a fresh allowance per key.
+     */
+    @Test
+    void madeUpKeysFromOneAddressSpendItsAllowanceThenGet429() {
+        java.util.Map<String, String> address = Client.ownAddress();
+        for (int i = 0; i < 30; i++) {
+            given().headers(address).header("X-Api-Key", madeUpKey()).get("/api/v1/people").then().statusCode(401)
+                    .header("RateLimit", startsWith("\"anonymous\";r=" + (29 - i) + ";"));
+        }
+        String retryAfter = given().headers(address).header("X-Api-Key", madeUpKey()).get("/api/v1/people").then()
+                .statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("https://civic-registry.org/problems/rate-limited"))
+                .extract().header("Retry-After");
+        assertThat(Long.parseLong(retryAfter)).isPositive();
+        // and no key at all from there is limited the same: the allowance is the address's
+        given().headers(address).get("/api/v1/people").then().statusCode(429);
+    }
+
+    private static String madeUpKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "civic_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Test

@@ -22,7 +22,8 @@ import io.vertx.ext.web.RoutingContext;
  * Rate limits, shared by every gateway replica ({@link SharedBuckets}): a client with an
  * {@code X-Api-Key} draws on its key's quotas (per minute and per day, by tier), one without on its
  * address's ({@link ClientAddresses}). A key that was not issued, or was revoked, is refused with
- * 401, never given an allowance of its own. Answers carry {@code RateLimit-Policy} and
+ * 401, never given an allowance of its own: each such request is charged to the address it came
+ * from, so rotating made-up keys gets an address no more than sending none, then 429. Answers carry {@code RateLimit-Policy} and
  * {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers); 429 carries {@code Retry-After}.
  * Health and metrics endpoints are not limited.
  */
@@ -102,7 +103,7 @@ public class RateLimits {
         if (key != null && !key.isBlank()) {
             var holder = keys.holder(key.strip());
             if (holder.isEmpty()) {
-                return new UnknownKey();
+                return new UnknownKey(consume("ip:" + address, anonymous));
             }
             client = "key:" + holder.get().keyId();
             quotas = holder.get().tier().quotas(config.clients());
@@ -110,31 +111,36 @@ public class RateLimits {
             client = "ip:" + address;
             quotas = anonymous;
         }
+        SharedBuckets.Usage usage = consume(client, quotas);
+        return usage == null ? new Unlimited() : new Counted(usage);
+    }
+
+    /** The client's usage after this request, or null when the store cannot be asked. */
+    private SharedBuckets.Usage consume(String client, List<Quota> quotas) {
         try {
-            return new Counted(buckets.consume(client, quotas));
+            return buckets.consume(client, quotas);
         } catch (RuntimeException e) {
             // The limits guard the platform; the platform is not taken down when their store is.
             LOG.warnf("Rate limit store unavailable, request not limited: %s", e.getMessage());
-            return new Unlimited();
+            return null;
         }
     }
 
     private void answer(RoutingContext ctx, Verdict verdict) {
+        SharedBuckets.Usage usage = verdict instanceof UnknownKey unknown ? unknown.addressUsage()
+                : verdict instanceof Counted counted ? counted.usage() : null;
+        if (usage != null) {
+            ctx.response().putHeader("RateLimit-Policy", usage.policyField()).putHeader("RateLimit", usage.field());
+            if (!usage.allowed()) {
+                ctx.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds()));
+                Problems.respond(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit reached (" + usage.policyField()
+                        + "); retry in " + usage.retryAfterSeconds() + " s.");
+                return;
+            }
+        }
         if (verdict instanceof UnknownKey) {
             Problems.respond(ctx, ProblemType.UNAUTHORIZED, "The " + config.rateLimit().keyHeader()
                     + " is not a key this registry issued, or it was revoked. Send none to be limited by address.");
-            return;
-        }
-        if (!(verdict instanceof Counted counted)) {
-            ctx.next();
-            return;
-        }
-        SharedBuckets.Usage usage = counted.usage();
-        ctx.response().putHeader("RateLimit-Policy", usage.policyField()).putHeader("RateLimit", usage.field());
-        if (!usage.allowed()) {
-            ctx.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds()));
-            Problems.respond(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit reached (" + usage.policyField()
-                    + "); retry in " + usage.retryAfterSeconds() + " s.");
             return;
         }
         ctx.next();
@@ -144,7 +150,8 @@ public class RateLimits {
     private sealed interface Verdict permits UnknownKey, Counted, Unlimited {
     }
 
-    private record UnknownKey() implements Verdict {
+    /** @param addressUsage the address's allowance after this request was charged to it; null when the store cannot be asked */
+    private record UnknownKey(SharedBuckets.Usage addressUsage) implements Verdict {
     }
 
     private record Counted(SharedBuckets.Usage usage) implements Verdict {
