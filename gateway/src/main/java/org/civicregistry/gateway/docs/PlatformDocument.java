@@ -202,9 +202,14 @@ public class PlatformDocument {
      * and rate-limit headers on every response, 401 for an X-Api-Key it did not issue (or revoked),
      * 403 for a cross-origin request from an origin not allowed, 429 when a client is over its limit,
      * 503 when it cannot check a key, and, on the services' routes, 502/503/504 when a service cannot
-     * answer (problem+json, as every error).
+     * answer (problem+json, as every error). An X-Api-Key is optional on every operation: the
+     * document's default security is "none or apiKey", and an operation that needs a bearer token
+     * takes it with or without a key.
      */
     private void edge(ObjectNode document) {
+        ArrayNode anyone = document.putArray("security");
+        anyone.addObject();
+        anyone.addObject().putArray("apiKey");
         java.util.Set<String> proxied = new java.util.HashSet<>();
         config.upstreams().values().forEach(upstream -> proxied.addAll(upstream.paths()));
         ((ObjectNode) document.get("components")).with("schemas").putIfAbsent("Problem", mapper.createObjectNode().put("type", "object"));
@@ -213,6 +218,7 @@ public class PlatformDocument {
                 return;
             }
             ObjectNode responses = (ObjectNode) operation.getValue().get("responses");
+            withOptionalApiKey(operation.getValue().path("security"));
             boolean upstream = proxied.stream().anyMatch(prefix -> path.getKey().equals(prefix) || path.getKey().startsWith(prefix + "/"));
             problem(responses, "403", "Forbidden: a request from a browser page on an origin that is not allowed.", false);
             problem(responses, "401", "Unauthorized: the X-Api-Key is not one the registry issued, or it was revoked.", false);
@@ -235,6 +241,22 @@ public class PlatformDocument {
                         + "the allowance is full again (t): \"minute\";r=1199;t=1, \"day\";r=999999;t=1.");
             });
         }));
+    }
+
+    /** Each requirement of an operation's own security also met with an X-Api-Key beside it. */
+    private void withOptionalApiKey(JsonNode security) {
+        if (!security.isArray() || security.isEmpty()) {
+            return;
+        }
+        java.util.List<ObjectNode> withKey = new java.util.ArrayList<>();
+        security.forEach(requirement -> {
+            if (requirement.isObject() && !requirement.has("apiKey")) {
+                ObjectNode both = ((ObjectNode) requirement).deepCopy();
+                both.putArray("apiKey");
+                withKey.add(both);
+            }
+        });
+        withKey.forEach(((ArrayNode) security)::add);
     }
 
     private void problem(ObjectNode responses, String status, String description, boolean retryAfter) {
