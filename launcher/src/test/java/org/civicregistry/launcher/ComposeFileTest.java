@@ -103,6 +103,15 @@ class ComposeFileTest {
                 .contains("CIVIC_TOPICS_REPLICATION_FACTOR=3").contains("CIVIC_TOPICS_MIN_INSYNC_REPLICAS=2");
     }
 
+    @Test
+    void theKubernetesGatewayBelievesForwardedAddressesFromTheIngressOnly() throws IOException {
+        // behind the ingress every peer is a proxy: without this, all anonymous clients would share one bucket
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/gateway.yaml")))
+                .containsPattern("name: CIVIC_GATEWAY_CLIENTS_TRUSTED_PROXIES, value: \"[0-9a-f.:/,]+\"");
+        assertThat(environment(compose.path("services").path("gateway"))).as("compose publishes the gateway itself: no proxy")
+                .doesNotContainKey("CIVIC_GATEWAY_CLIENTS_TRUSTED_PROXIES");
+    }
+
     static Properties properties(Path module) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(module.resolve("src/main/resources/application.properties"))) {
