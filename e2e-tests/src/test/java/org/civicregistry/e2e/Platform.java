@@ -37,6 +37,9 @@ final class Platform {
 
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** A partner key's requests per minute on this platform's gateways. */
+    static final int PARTNER_PER_MINUTE = 30;
+
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Path logs;
@@ -96,6 +99,8 @@ final class Platform {
             env.put("CIVIC_GATEWAY_WEBHOOKS_INITIAL_BACKOFF", "200ms");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_CAPACITY", "100000");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_REFILL", "100000");
+            // countable: PlatformTest spends a partner key's minute across two gateway processes
+            env.put("CIVIC_GATEWAY_CLIENTS_PARTNER_PER_MINUTE", String.valueOf(PARTNER_PER_MINUTE));
             env.put("QUARKUS_HTTP_CORS_ORIGINS", "https://www.gwangju.go.kr,https://www.gg.go.kr,/http://127\\.0\\.0\\.1:[0-9]+/"); // + pages the widget tests serve on 127.0.0.1
             Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {

@@ -33,7 +33,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The platform as its users meet it, through the gateway only: the signing day of the
  * Gyeonggi–Gwangju agreement written across the three services, followed live over SSE and a
- * webhook, read back as a calendar, and a broker outage in the middle of a burst of writes.
+ * webhook, read back as a calendar, a broker outage in the middle of a burst of writes, and one
+ * key's rate limit spent through two gateway processes.
  */
 @ExtendWith(PlatformContract.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -167,6 +168,32 @@ class PlatformTest {
                         .containsExactly("civic.person.created");
             }
         }
+    }
+
+    /**
+     * Two gateway processes share one allowance per key (buckets in the gateway's PostgreSQL): a
+     * partner key's minute, spent by requests alternating between them, runs out once, for both.
+     */
+    @Test
+    @Order(4)
+    void aKeysQuotaIsSpentOnceAcrossTwoGatewayProcesses() throws Exception {
+        String second = "http://localhost:" + platform.port(platform.startReplica("gateway"));
+        String key = admin().body("{\"owner\": \"Newsroom\", \"contact\": \"desk@example.org\", \"tier\": \"partner\"}")
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        Map<String, List<Integer>> statuses = new HashMap<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 2 * Platform.PARTNER_PER_MINUTE; i++) {
+            String gateway = i % 2 == 0 ? platform.gateway().toString() : second;
+            Response response = given().baseUri(gateway).header("X-Api-Key", key).queryParam("limit", 1).get("/api/v1/people");
+            assertThat(response.statusCode()).as(response.asString()).isIn(200, 429);
+            statuses.computeIfAbsent(gateway, g -> new ArrayList<>()).add(response.statusCode());
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        long served = statuses.values().stream().flatMap(List::stream).filter(s -> s == 200).count();
+        // the minute's allowance, plus what refilled meanwhile (one request per 60/30 s), never one per process
+        assertThat(served).isBetween((long) Platform.PARTNER_PER_MINUTE,
+                Platform.PARTNER_PER_MINUTE + seconds * Platform.PARTNER_PER_MINUTE / 60 + 1);
+        statuses.forEach((gateway, seen) -> assertThat(seen).as(gateway).contains(200, 429));
     }
 
     /** Waits until the SSE client and the webhook receiver have seen every subject at its latest version, in order. */
