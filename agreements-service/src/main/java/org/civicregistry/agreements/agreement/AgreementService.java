@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -18,7 +17,6 @@ import org.civicregistry.agreements.item.ItemInput;
 import org.civicregistry.agreements.item.Items;
 import org.civicregistry.agreements.readmodel.KnownRecords;
 import org.civicregistry.commons.http.Enums;
-import org.civicregistry.commons.http.Versions;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -27,6 +25,7 @@ import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.write.Lifecycle;
 import org.civicregistry.commons.write.RecordService;
 
 @ApplicationScoped
@@ -105,18 +104,8 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         if (requested == null || requested == agreement.lifecycle) {
             return agreement.lifecycle;
         }
-        if (!agreement.lifecycle.canMoveTo(requested)) {
-            throw invalidTransition(agreement.lifecycle, requested);
-        }
+        Lifecycle.requireMove("agreement", agreement.lifecycle, requested);
         return requested;
-    }
-
-    static ProblemException invalidTransition(AgreementStatus from, AgreementStatus to) {
-        List<String> allowed = from.next().stream().map(Enums::wire).toList();
-        String detail = "An agreement cannot go from " + Enums.wire(from) + " to " + Enums.wire(to) + "; "
-                + (allowed.isEmpty() ? Enums.wire(from) + " is final." : "from " + Enums.wire(from) + " it may go to "
-                        + String.join(", ", allowed) + ".");
-        return new ProblemException(ProblemType.INVALID_TRANSITION, detail, List.of(new Violation("status", detail)), allowed);
     }
 
     private static void requireDistinctParties(List<Party> parties) {
@@ -234,31 +223,22 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     }
 
     /**
-     * {@code POST /{id}/transitions}: a merge patch of status (and signedOn), after the same checks in
-     * the same order as every write (jurisdiction, If-Match), plus: staying in place is no transition.
+     * {@code POST /{id}/transitions}: a merge patch of status (and signedOn), after the checks of every
+     * update; staying in place is no transition.
      */
     @Transactional
     public Agreement transition(UUID id, HttpHeaders headers, TransitionInput transition) {
-        Agreement agreement = em.find(Agreement.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (agreement == null) {
-            throw ProblemException.notFound(entityType(), id);
-        }
-        requireWritable(agreement);
-        Versions.requireMatch(headers, agreement.version);
-        if (agreement.archived()) {
-            throw new ProblemException(ProblemType.CONFLICT, "This agreement is archived and can no longer be changed.");
-        }
-        if (transition.to() == AgreementStatus.ARCHIVED) {
-            throw ProblemException.invalid("to", "an agreement is archived with DELETE");
-        }
-        if (!agreement.lifecycle.canMoveTo(transition.to())) {
-            throw invalidTransition(agreement.lifecycle, transition.to());
-        }
-        ObjectNode patch = mapper.createObjectNode().put("status", Enums.wire(transition.to()));
-        if (transition.signedOn() != null) {
-            patch.put("signedOn", transition.signedOn().toString());
-        }
-        return patch(id, headers, patch);
+        return transition(id, headers, agreement -> {
+            if (transition.to() == AgreementStatus.ARCHIVED) {
+                throw ProblemException.invalid("to", "an agreement is archived with DELETE");
+            }
+            Lifecycle.requireMove(entityType(), agreement.lifecycle, transition.to());
+            ObjectNode patch = mapper.createObjectNode().put("status", transition.to().wire());
+            if (transition.signedOn() != null) {
+                patch.put("signedOn", transition.signedOn().toString());
+            }
+            return patch;
+        });
     }
 
     public Page<AgreementView> list(AgreementFilter filter, PageRequest page) {

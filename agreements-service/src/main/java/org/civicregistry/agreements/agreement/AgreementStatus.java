@@ -4,12 +4,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.civicregistry.commons.write.Lifecycle;
+
 /**
  * The lifecycle of an agreement: draft → signed → in_force → expired or terminated (a signed
  * agreement may also be terminated before it comes into force). {@code archived} is not a step of
  * the lifecycle: it is what DELETE makes of any agreement, as of every public record.
  */
-public enum AgreementStatus {
+public enum AgreementStatus implements Lifecycle<AgreementStatus> {
     @JsonProperty("draft")
     DRAFT,
     @JsonProperty("signed")
@@ -24,6 +26,7 @@ public enum AgreementStatus {
     ARCHIVED;
 
     /** The states this one may move to; empty for the final ones. */
+    @Override
     public List<AgreementStatus> next() {
         return switch (this) {
             case DRAFT -> List.of(SIGNED);
@@ -31,10 +34,6 @@ public enum AgreementStatus {
             case IN_FORCE -> List.of(EXPIRED, TERMINATED);
             case EXPIRED, TERMINATED, ARCHIVED -> List.of();
         };
-    }
-
-    public boolean canMoveTo(AgreementStatus other) {
-        return next().contains(other);
     }
 
     /** Whether the agreement has been signed (every state after draft). */

@@ -3,32 +3,26 @@ package org.civicregistry.agreements.item;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.agreements.agreement.Agreement;
 import org.civicregistry.agreements.agreement.AgreementService;
 import org.civicregistry.commons.http.Versions;
-import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.ChangeRecorder;
 import org.civicregistry.commons.problem.ProblemException;
-import org.civicregistry.commons.problem.ProblemMappers;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
+import org.civicregistry.commons.write.MergePatches;
 
 /**
  * Writes of one item at {@code /agreements/{id}/items/{number}}. An item is part of its agreement:
@@ -97,25 +91,12 @@ public class ItemService {
 
     @Transactional
     public Item patch(UUID agreementId, int number, HttpHeaders headers, JsonNode patch) {
-        if (patch == null || !patch.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "A merge patch must be a JSON object (RFC 7396).");
-        }
+        MergePatches.requireObject(patch);
         Agreement agreement = lock(agreementId);
         Item current = find(agreement, number);
         Versions.requireMatch(headers, current.version());
         requireNotArchived(agreement);
-        ItemInput input;
-        try {
-            input = mapper.treeToValue(JsonMergePatch.apply(mapper.valueToTree(current.input()), patch), ItemInput.class);
-        } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException mapping ? ProblemMappers.jsonPath(mapping) : null;
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The patched item is not valid: " + e.getOriginalMessage() + ".",
-                    field == null ? List.of() : List.of(new Violation(field, "wrong type or shape")), List.of());
-        }
-        Set<ConstraintViolation<ItemInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        ItemInput input = MergePatches.apply(mapper, validator, current.input(), patch, ItemInput.class, "item");
         requirePathNumber(input, number);
         return write(agreement, current, input);
     }

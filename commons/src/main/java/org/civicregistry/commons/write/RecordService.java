@@ -3,28 +3,23 @@ package org.civicregistry.commons.write;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Versions;
-import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.ChangeRecorder;
 import org.civicregistry.commons.problem.ProblemException;
-import org.civicregistry.commons.problem.ProblemMappers;
-import org.civicregistry.commons.problem.Violation;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.record.RecordEntity;
 import org.civicregistry.commons.record.RecordStatus;
@@ -80,6 +75,11 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
      */
     protected abstract Set<String> jurisdictionsOf(E entity);
 
+    /** The event action of a creation: {@code created}, or what a new record of this kind is called. */
+    protected String createAction() {
+        return "created";
+    }
+
     /** The event action of an update; records with a lifecycle say more than {@code updated}. */
     protected String updateAction(I before, E after) {
         return "updated";
@@ -122,7 +122,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         checkAmongOthers(entity);
         em.persist(entity);
         em.flush();
-        record(entity, "created");
+        record(entity, createAction());
         return entity;
     }
 
@@ -137,27 +137,27 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
 
     @Transactional
     public E patch(UUID id, HttpHeaders headers, JsonNode patch) {
-        if (patch == null || !patch.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "A merge patch must be a JSON object (RFC 7396).");
-        }
+        MergePatches.requireObject(patch);
         E entity = lockForUpdate(id, headers);
         requireNotArchived(entity);
+        return patched(entity, patch);
+    }
+
+    /**
+     * A lifecycle transition ({@code POST /{id}/transitions}): after the checks of every update (the
+     * row locked, jurisdiction, If-Match, not archived), {@code patchOf} judges the move on the locked
+     * record (see {@link Lifecycle#requireMove}) and says it as a merge patch of the status (and what
+     * changes with it), which then runs as a PATCH: the same rules, history and event.
+     */
+    protected E transition(UUID id, HttpHeaders headers, Function<E, ObjectNode> patchOf) {
+        E entity = lockForUpdate(id, headers);
+        requireNotArchived(entity);
+        return patched(entity, patchOf.apply(entity));
+    }
+
+    private E patched(E entity, JsonNode patch) {
         I before = inputOf(entity);
-        I input;
-        try {
-            input = mapper.treeToValue(JsonMergePatch.apply(mapper.valueToTree(before), patch), inputClass());
-        } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException mapping ? ProblemMappers.jsonPath(mapping) : null;
-            // Jackson's own message names Java types and exceptions: say which field, not how the reader failed
-            String detail = "The patched record is not valid: " + (field == null ? "it does not have the documented shape"
-                    : "the field " + field + " has the wrong type or format") + ".";
-            throw new ProblemException(ProblemType.MALFORMED_BODY, detail,
-                    field == null ? List.of() : List.of(new Violation(field, "wrong type or shape")), List.of());
-        }
-        Set<ConstraintViolation<I>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        I input = MergePatches.apply(mapper, validator, before, patch, inputClass(), "record");
         apply(entity, input);
         return updated(entity, before);
     }

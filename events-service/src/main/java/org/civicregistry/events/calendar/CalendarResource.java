@@ -25,6 +25,7 @@ import org.civicregistry.events.common.EventsConfig;
 import org.civicregistry.events.common.Examples;
 import org.civicregistry.events.event.Event;
 import org.civicregistry.events.event.EventFilter;
+import org.civicregistry.events.event.EventQueries;
 import org.civicregistry.events.event.EventQuery;
 import org.civicregistry.events.event.EventService;
 import org.civicregistry.events.readmodel.KnownRecord;
@@ -59,12 +60,14 @@ public class CalendarResource {
             the bytes: send it back in If-None-Match and an unchanged feed is a 304.""";
 
     private final EventService events;
+    private final EventQueries queries;
     private final CalendarFeed feed;
     private final References references;
     private final EventsConfig config;
 
-    public CalendarResource(EventService events, CalendarFeed feed, References references, EventsConfig config) {
+    public CalendarResource(EventService events, EventQueries queries, CalendarFeed feed, References references, EventsConfig config) {
         this.events = events;
+        this.queries = queries;
         this.feed = feed;
         this.references = references;
         this.config = config;
@@ -87,9 +90,9 @@ public class CalendarResource {
     public Response feed(@BeanParam EventQuery query, @Context HttpHeaders headers, @Context UriInfo uri,
             @Context Request request) {
         String language = language(query.lang, headers);
-        EventFilter filter = events.filter(query, true);
+        EventFilter filter = queries.filter(query, true);
         int max = config.feed().maxEvents();
-        List<Event> rows = events.feed(filter, max + 1);
+        List<Event> rows = queries.feed(filter, max + 1);
         if (rows.size() > max) {
             throw ProblemException.badParameter("to", "the feed would hold more than " + max
                     + " events; narrow it with a shorter from–to window or other filters");

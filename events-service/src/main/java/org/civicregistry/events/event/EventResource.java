@@ -54,10 +54,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventResource {
 
     private final EventService events;
+    private final EventQueries queries;
     private final RecordEndpoints<Event, EventInput, EventView> endpoints;
 
-    public EventResource(EventService events, History history) {
+    public EventResource(EventService events, EventQueries queries, History history) {
         this.events = events;
+        this.queries = queries;
         this.endpoints = new RecordEndpoints<>(events, history);
     }
 
@@ -74,7 +76,7 @@ public class EventResource {
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(query.lang, headers);
         PageRequest pageRequest = PageRequest.of(limit, cursor);
-        Page<EventView> page = events.list(events.filter(query, false), pageRequest).map(e -> e.in(language));
+        Page<EventView> page = queries.list(queries.filter(query, false), pageRequest).map(e -> e.in(language));
         return PagedResponse.of(page, uri);
     }
 

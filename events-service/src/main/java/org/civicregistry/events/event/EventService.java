@@ -2,12 +2,10 @@ package org.civicregistry.events.event;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,22 +14,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.http.Versions;
-import org.civicregistry.commons.paging.Cursor;
-import org.civicregistry.commons.paging.Page;
-import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
-import org.civicregistry.commons.query.Where;
-import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.write.Lifecycle;
 import org.civicregistry.commons.write.RecordService;
 import org.civicregistry.events.calendar.CalendarZones;
 import org.civicregistry.events.common.EventsConfig;
@@ -41,29 +32,14 @@ import org.civicregistry.events.readmodel.References;
 /**
  * The rules of events: times with their IANA zone, references checked against the read models,
  * the lifecycle (valid transitions only; a new start is a reschedule that keeps the old one;
- * cancelled and completed events keep their times), the iCalendar SEQUENCE, and the queries of the
- * list and the feeds, ordered by start.
+ * cancelled and completed events keep their times) and the iCalendar SEQUENCE. Reading is
+ * {@link EventQueries}.
  */
 @ApplicationScoped
 public class EventService extends RecordService<Event, EventInput, EventView> {
 
     /** The domain of every event's iCalendar UID: {@code <id>@civic-registry}. */
     public static final String UID_DOMAIN = "civic-registry";
-
-    /** Dates in filters (from=2023-10-12) are days in Korea, where the register's offices are. */
-    static final ZoneId REGISTER_ZONE = ZoneId.of("Asia/Seoul");
-
-    private static final int MAX_DEPTH = 16;
-
-    /** Events organized by an organization or any of its parts, from the organization read model. */
-    private static final String ORGANIZATION_TREE = """
-            e.organizer_id in (
-                with recursive tree (id, depth) as (
-                    select cast(:organization as uuid), 0
-                    union all
-                    select o.id, t.depth + 1 from known_organization o join tree t on o.parent_id = t.id
-                    where t.depth < %d)
-                select id from tree)""".formatted(MAX_DEPTH);
 
     private final References references;
     private final CalendarZones zones;
@@ -95,22 +71,10 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
         return new Event();
     }
 
-    /**
-     * As {@link RecordService#create}, but the change is {@code civic.event.scheduled}: the name of
-     * what happened to a public schedule, as a subscriber expects it. (RecordService records every
-     * creation as {@code created} and has no hook for another name yet.)
-     */
+    /** A new event is {@code civic.event.scheduled}: what happened to a public schedule, as subscribers call it. */
     @Override
-    @Transactional
-    public Event create(EventInput input) {
-        Event event = newEntity();
-        apply(event, input);
-        event.initialize();
-        jurisdictions.requireWrite(jurisdictionsOf(event), "a new event of organizer " + event.organizerId);
-        em.persist(event);
-        em.flush();
-        changes.record(entityType(), event.id, event.version, "scheduled", event.updatedAt, view(event));
-        return event;
+    protected String createAction() {
+        return "scheduled";
     }
 
     /**
@@ -120,20 +84,13 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
      */
     @Transactional
     public Event transition(UUID id, HttpHeaders headers, Transition transition) {
-        // Lock first, so the state the transition is judged on is the one it is applied to.
-        Event current = em.find(Event.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (current == null) {
-            throw ProblemException.notFound(entityType(), id);
-        }
-        jurisdictions.requireWrite(jurisdictionsOf(current), "this event");
-        Versions.requireMatch(headers, current.version);
-        if (current.archived()) {
-            throw new ProblemException(ProblemType.CONFLICT, "This event is archived and can no longer be changed.");
-        }
+        return transition(id, headers, current -> patchOf(current, transition));
+    }
+
+    /** The transition as a merge patch, judged on the locked event. */
+    private ObjectNode patchOf(Event current, Transition transition) {
         EventStatus to = transition.to();
-        if (!current.eventStatus.canMoveTo(to)) {
-            throw invalidTransition(current.eventStatus, to);
-        }
+        Lifecycle.requireMove(entityType(), current.eventStatus, to);
         ObjectNode patch = mapper.createObjectNode().put("status", to.wire());
         if (to == EventStatus.RESCHEDULED) {
             if (transition.startsAt() == null) {
@@ -154,7 +111,7 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
             throw ProblemException.invalid(transition.startsAt() != null ? "startsAt" : "endsAt",
                     "only a transition to rescheduled changes the times");
         }
-        return patch(id, headers, patch);
+        return patch;
     }
 
     @Override
@@ -236,9 +193,7 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
                     List.of());
         }
         if (target != current) {
-            if (!current.canMoveTo(target)) {
-                throw invalidTransition(current, target);
-            }
+            Lifecycle.requireMove(entityType(), current, target);
             if (target == EventStatus.RESCHEDULED && !moved) {
                 throw ProblemException.invalid("startsAt", "must change when the event is rescheduled");
             }
@@ -260,14 +215,6 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
             event.sequence++;
         }
         event.eventStatus = target;
-    }
-
-    private static ProblemException invalidTransition(EventStatus from, EventStatus to) {
-        String detail = from.isFinal()
-                ? "The event is " + from.wire() + "; a " + from.wire() + " event does not change status any more."
-                : "An event that is " + from.wire() + " cannot become " + to.wire() + "; it may become " + from.allowed() + ".";
-        return new ProblemException(ProblemType.INVALID_TRANSITION, detail,
-                List.of(new Violation("status", "cannot move from " + from.wire() + " to " + to.wire())), from.allowed());
     }
 
     /** The event's zone: IANA region ids only (not offsets), known to the JDK and to the calendar feeds. */
@@ -334,132 +281,5 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
             return EventStatus.RESCHEDULED.wire();
         }
         return "updated";
-    }
-
-    // ---- reading ----------------------------------------------------------------------------
-
-    /**
-     * Parses the shared filters. A feed is always bounded: without from/to it starts
-     * {@code civic.events.feed.past} ago; with one bound, the other is max-window away.
-     */
-    public EventFilter filter(EventQuery query, boolean feed) {
-        Instant now = Instant.now();
-        Instant from = bound("from", query.from, false);
-        Instant to = bound("to", query.to, true);
-        if (Boolean.TRUE.equals(Params.bool("upcoming", query.upcoming))) {
-            if (from != null) {
-                throw ProblemException.badParameter("upcoming", "cannot be combined with from (upcoming means from=now)");
-            }
-            from = now;
-        }
-        Duration window = config.maxWindow();
-        if (feed) {
-            if (from == null && to == null) {
-                from = now.minus(config.feed().past());
-            }
-            if (to == null) {
-                to = from.plus(window);
-            } else if (from == null) {
-                from = to.minus(window);
-            }
-        }
-        if (from != null && to != null) {
-            if (!to.isAfter(from)) {
-                throw ProblemException.badParameter("to", "must be after from");
-            }
-            if (Duration.between(from, to).compareTo(window) > 0) {
-                throw ProblemException.badParameter("to", "the window from–to may span at most " + window.toDays()
-                        + " days; ask for longer periods one window at a time");
-            }
-        }
-        List<EventStatus> statuses = new ArrayList<>();
-        if (query.status != null && !query.status.isBlank()) {
-            for (String status : query.status.split(",", -1)) {
-                EventStatus parsed = Params.enumValue("status", status, EventStatus.class);
-                if (parsed == null) {
-                    throw ProblemException.badParameter("status", "must be one or more of "
-                            + org.civicregistry.commons.http.Enums.wires(EventStatus.class) + ", separated by commas");
-                }
-                statuses.add(parsed);
-            }
-        }
-        return new EventFilter(from, to,
-                references.resolve(KnownRecord.ORGANIZATION, "organization", query.organization),
-                references.resolve(KnownRecord.PERSON, "participant", query.participant),
-                Params.enumValue("type", query.type, EventType.class),
-                List.copyOf(statuses),
-                references.resolve(KnownRecord.AGREEMENT, "agreement", query.agreement),
-                Params.dateTime("updatedSince", query.updatedSince),
-                Params.text("q", query.q),
-                Params.enumValue("recordStatus", query.recordStatus, RecordStatus.class),
-                Params.text("slug", query.slug));
-    }
-
-    /** A date-time with offset, or a day (its start; for {@code to}, the start of the next day) in Korea. */
-    private static Instant bound(String name, String value, boolean end) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() == 10) {
-            LocalDate day = Params.date(name, text);
-            return (end ? day.plusDays(1) : day).atStartOfDay(REGISTER_ZONE).toInstant();
-        }
-        return Params.dateTime(name, text).toInstant();
-    }
-
-    /** A page of events, by start then id; the cursor is the last (startsAt, id). */
-    public Page<EventView> list(EventFilter filter, PageRequest page) {
-        Where where = where(filter);
-        if (page.cursor() != null) {
-            List<String> key = Cursor.decode(page.cursor(), 2);
-            Instant afterStart;
-            UUID afterId;
-            try {
-                afterStart = Instant.parse(key.get(0));
-                afterId = UUID.fromString(key.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
-            }
-            where.and("(e.starts_at, e.id) > (cast(:afterStart as timestamptz), cast(:afterId as uuid))")
-                    .param("afterStart", afterStart).param("afterId", afterId);
-        }
-        return Page.of(query(where, page.fetchSize()), page.limit(), this::view,
-                e -> Cursor.encode(e.startsAt.toString(), e.id.toString()));
-    }
-
-    /** The events of a feed, by start then id: at most {@code max}. */
-    public List<Event> feed(EventFilter filter, int max) {
-        return query(where(filter), max);
-    }
-
-    private List<Event> query(Where where, int max) {
-        @SuppressWarnings("unchecked")
-        List<Event> rows = where.bind(em.createNativeQuery("select e.* from event e" + where.jpql()
-                + " order by e.starts_at, e.id", Event.class)).setMaxResults(max).getResultList();
-        return rows;
-    }
-
-    private static Where where(EventFilter filter) {
-        Where where = new Where()
-                .and("e.status = :recordStatus", "recordStatus",
-                        (filter.recordStatus() == null ? RecordStatus.ACTIVE : filter.recordStatus()).name())
-                .and("e.last_at >= cast(:from as timestamptz)", "from", filter.from())
-                // Implied by the line above; it bounds the scan of the (starts_at, id) index, which otherwise
-                // walks every event that started before the window (docs/benchmarks.md, growth).
-                .and("e.starts_at >= cast(:from as timestamptz) - (select coalesce(max(d.last_at - d.starts_at), interval '0')"
-                        + " from event d)", "from", filter.from())
-                .and("e.starts_at < cast(:to as timestamptz)", "to", filter.to())
-                .and(ORGANIZATION_TREE, "organization", filter.organizationId())
-                .and("e.participants @> cast(:participant as jsonb)", "participant",
-                        filter.participantId() == null ? null : "[{\"personId\": \"" + filter.participantId() + "\"}]")
-                .and("e.type = :type", "type", filter.type() == null ? null : filter.type().name())
-                .and("e.event_status in (:statuses)", "statuses",
-                        filter.statuses().isEmpty() ? null : filter.statuses().stream().map(Enum::name).toList())
-                .and("e.agreement_id = :agreement", "agreement", filter.agreementId())
-                .and("e.updated_at >= cast(:since as timestamptz)", "since", filter.updatedSince())
-                .contains("e.search_text", "q", filter.q())
-                .and("e.slug = :slug", "slug", filter.slug());
-        return where;
     }
 }

@@ -1,18 +1,17 @@
 package org.civicregistry.events.event;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import org.civicregistry.commons.http.Enums;
+import org.civicregistry.commons.write.Lifecycle;
 
 /**
  * Where an event stands. A new event is scheduled (or confirmed; or completed, when the register
  * records the past). Cancelled and completed are final: such an event keeps its times for good.
  */
-public enum EventStatus {
+public enum EventStatus implements Lifecycle<EventStatus> {
     @JsonProperty("scheduled")
     SCHEDULED,
     @JsonProperty("confirmed")
@@ -32,6 +31,7 @@ public enum EventStatus {
     public static final Set<EventStatus> INITIAL = EnumSet.of(SCHEDULED, CONFIRMED, COMPLETED);
 
     /** The states this one may move to, in a stable order. */
+    @Override
     public Set<EventStatus> next() {
         return switch (this) {
             case SCHEDULED, RESCHEDULED -> EnumSet.of(CONFIRMED, POSTPONED, RESCHEDULED, CANCELLED, COMPLETED);
@@ -39,22 +39,5 @@ public enum EventStatus {
             case POSTPONED -> EnumSet.of(RESCHEDULED, CANCELLED);
             case CANCELLED, COMPLETED -> EnumSet.noneOf(EventStatus.class);
         };
-    }
-
-    public boolean canMoveTo(EventStatus target) {
-        return next().contains(target);
-    }
-
-    public boolean isFinal() {
-        return next().isEmpty();
-    }
-
-    /** The wire names of {@link #next()}, for the {@code allowed} member of an invalid-transition problem. */
-    public List<String> allowed() {
-        return next().stream().map(Enums::wire).toList();
-    }
-
-    public String wire() {
-        return Enums.wire(this);
     }
 }
