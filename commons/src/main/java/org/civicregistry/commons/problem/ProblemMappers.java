@@ -16,14 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -33,22 +26,24 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * Turns every failure into an RFC 9457 problem. The body is written as a string so it does not
- * depend on a message body writer for {@code application/problem+json}.
+ * Turns every failure into an RFC 9457 problem: the platform's own ({@link ProblemException}),
+ * validation, security, database and HTTP failures here, unreadable bodies in {@link JsonProblems}.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private final ObjectMapper mapper;
+    private final ProblemWriter writer;
+    private final JsonProblems json;
 
-    public ProblemMappers(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public ProblemMappers(ProblemWriter writer, JsonProblems json) {
+        this.writer = writer;
+        this.json = json;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        return writer.respond(e.toProblem(ProblemWriter.path(uri)));
     }
 
     @ServerExceptionMapper
@@ -59,48 +54,7 @@ public class ProblemMappers {
                 .toList();
         String detail = violations.size() == 1 ? "The request has 1 invalid field."
                 : "The request has " + violations.size() + " invalid fields.";
-        return respond(new ProblemException(ProblemType.VALIDATION, detail, violations, List.of()).toProblem(path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response malformed(JsonParseException e, UriInfo uri) {
-        return respond(malformedBody("The body is not valid JSON: " + e.getOriginalMessage() + ".", null, uri));
-    }
-
-    @ServerExceptionMapper
-    public Response tooDeep(StreamConstraintsException e, UriInfo uri) {
-        return respond(malformedBody("The body exceeds a JSON limit: " + e.getOriginalMessage() + ".", null, uri));
-    }
-
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String detail;
-        if (e instanceof InvalidFormatException invalid) {
-            Class<?> target = invalid.getTargetType();
-            detail = target != null && target.isEnum()
-                    ? "The value " + quote(invalid.getValue()) + " is not one of " + enumValues(target) + "."
-                    : "The value " + quote(invalid.getValue()) + " is not a valid " + simpleType(target) + ".";
-        } else if (field == null) {
-            detail = "The body must be a JSON object of the documented shape.";
-        } else {
-            detail = "The field has the wrong type or shape"
-                    + (e.getTargetType() != null ? " (expected " + simpleType(e.getTargetType()) + ")" : "") + ".";
-        }
-        return respond(malformedBody(detail, field, uri));
-    }
-
-    @ServerExceptionMapper
-    public Response unreadable(JsonMappingException e, UriInfo uri) {
-        String field = jsonPath(e);
-        Throwable cause = e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
-        String message = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
-        return respond(malformedBody("The body could not be read: " + message + ".", field, uri));
-    }
-
-    @ServerExceptionMapper
-    public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(malformedBody("The body could not be read: " + e.getOriginalMessage() + ".", null, uri));
+        return writer.respond(new ProblemException(ProblemType.VALIDATION, detail, violations, List.of()).toProblem(ProblemWriter.path(uri)));
     }
 
     @ServerExceptionMapper
@@ -115,35 +69,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new ProblemException(ProblemType.FORBIDDEN,
-                "Your token does not allow this operation.").toProblem(path(uri)));
+        return writer.respond(new ProblemException(ProblemType.FORBIDDEN,
+                "Your token does not allow this operation.").toProblem(ProblemWriter.path(uri)));
     }
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
         SQLException sql = find(e, SQLException.class);
         if (sql != null && "23505".equals(sql.getSQLState())) {
-            return respond(new ProblemException(ProblemType.CONFLICT,
-                    "A record with the same unique value already exists" + pgDetail(sql) + ".").toProblem(path(uri)));
+            return writer.respond(new ProblemException(ProblemType.CONFLICT,
+                    "A record with the same unique value already exists" + pgDetail(sql) + ".").toProblem(ProblemWriter.path(uri)));
         }
         if (sql != null && "23P01".equals(sql.getSQLState())) {
-            return respond(new ProblemException(ProblemType.CONFLICT,
-                    "The change conflicts with an existing record (overlapping period).").toProblem(path(uri)));
+            return writer.respond(new ProblemException(ProblemType.CONFLICT,
+                    "The change conflicts with an existing record (overlapping period).").toProblem(ProblemWriter.path(uri)));
         }
         return internal(e, uri);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
-        JsonProcessingException json = find(e, JsonProcessingException.class);
-        if (json instanceof MismatchedInputException mismatch) {
-            return mismatched(mismatch, uri);
-        }
-        if (json instanceof JsonMappingException mapping) {
-            return unreadable(mapping, uri);
-        }
-        if (json != null) {
-            return respond(malformedBody("The body could not be read: " + json.getOriginalMessage() + ".", null, uri));
+        JsonProcessingException unreadable = find(e, JsonProcessingException.class);
+        if (unreadable != null) {
+            return json.of(unreadable, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ProblemType type = switch (status) {
@@ -158,18 +106,18 @@ public class ProblemMappers {
             default -> null;
         };
         if (type == null) {
-            return status >= 500 ? internal(e, uri) : respond(new Problem(null, "HTTP " + status, status,
-                    e.getMessage(), path(uri), null, null));
+            return status >= 500 ? internal(e, uri) : writer.respond(new Problem(null, "HTTP " + status, status,
+                    e.getMessage(), ProblemWriter.path(uri), null, null));
         }
         String detail = switch (type) {
-            case NOT_FOUND -> "Nothing is found at " + path(uri) + ".";
+            case NOT_FOUND -> "Nothing is found at " + ProblemWriter.path(uri) + ".";
             case METHOD_NOT_ALLOWED -> "This resource does not support that method.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json (or application/merge-patch+json for PATCH).";
             case NOT_ACCEPTABLE -> "This resource answers only with the documented media types.";
             case MALFORMED_BODY -> "The request could not be read.";
             default -> type.title() + ".";
         };
-        Response response = respond(new ProblemException(type, detail).toProblem(path(uri)));
+        Response response = writer.respond(new ProblemException(type, detail).toProblem(ProblemWriter.path(uri)));
         if (e instanceof NotAllowedException && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
         }
@@ -183,47 +131,27 @@ public class ProblemMappers {
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         if (state.equals("22P05") || state.equals("22021")) {
             // PostgreSQL stores no NUL (U+0000) in text or jsonb, wherever in the request it came from; nothing was written
-            return respond(new ProblemException(ProblemType.VALIDATION,
-                    "Text must not contain the NUL character (U+0000).").toProblem(path(uri)));
+            return writer.respond(new ProblemException(ProblemType.VALIDATION,
+                    "Text must not contain the NUL character (U+0000).").toProblem(ProblemWriter.path(uri)));
         }
         if (state.startsWith("08") || state.startsWith("57P")) {
             // the database connection was lost or the server is going down: nothing was committed, and a retry may work
-            LOG.warnf("Database unavailable on %s: %s", path(uri), sql.getMessage());
-            return Response.fromResponse(respond(new ProblemException(ProblemType.UNAVAILABLE,
-                    "The database is unavailable; nothing was changed. Retry in a moment.").toProblem(path(uri))))
+            LOG.warnf("Database unavailable on %s: %s", ProblemWriter.path(uri), sql.getMessage());
+            return Response.fromResponse(writer.respond(new ProblemException(ProblemType.UNAVAILABLE,
+                    "The database is unavailable; nothing was changed. Retry in a moment.").toProblem(ProblemWriter.path(uri))))
                     .header(HttpHeaders.RETRY_AFTER, "1")
                     .build();
         }
-        LOG.errorf(e, "Unhandled failure on %s", path(uri));
-        return respond(new ProblemException(ProblemType.INTERNAL,
-                "The request failed on the server; it has been logged.").toProblem(path(uri)));
+        LOG.errorf(e, "Unhandled failure on %s", ProblemWriter.path(uri));
+        return writer.respond(new ProblemException(ProblemType.INTERNAL,
+                "The request failed on the server; it has been logged.").toProblem(ProblemWriter.path(uri)));
     }
 
     private Response unauthorizedResponse(UriInfo uri) {
-        return Response.fromResponse(respond(new ProblemException(ProblemType.UNAUTHORIZED,
-                        "This operation needs a valid bearer token (JWT).").toProblem(path(uri))))
+        return Response.fromResponse(writer.respond(new ProblemException(ProblemType.UNAUTHORIZED,
+                        "This operation needs a valid bearer token (JWT).").toProblem(ProblemWriter.path(uri))))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
-    }
-
-    private Problem malformedBody(String detail, String field, UriInfo uri) {
-        List<Violation> violations = field == null ? List.of() : List.of(new Violation(field, detail));
-        return new ProblemException(ProblemType.MALFORMED_BODY, detail, violations, List.of()).toProblem(path(uri));
-    }
-
-    Response respond(Problem problem) {
-        try {
-            return Response.status(problem.status())
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(mapper.writeValueAsString(problem))
-                    .build();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
     /** {@code create.input.name.ko} → {@code name.ko}; query parameters keep their own name. */
@@ -259,59 +187,6 @@ public class ProblemMappers {
             return "body";
         }
         return names.isEmpty() ? "body" : String.join(".", names);
-    }
-
-    public static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String enumValues(Class<?> enumType) {
-        return org.civicregistry.commons.http.Enums.wires((Class<? extends Enum<?>>) enumType).toString();
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
-        }
-        if (type == String.class) {
-            return "string";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "array";
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "date or date-time (ISO 8601)";
-        }
-        if (type == java.util.UUID.class) {
-            return "UUID";
-        }
-        return "object";
-    }
-
-    private static String quote(Object value) {
-        String text = String.valueOf(value);
-        if (text.length() > 60) {
-            text = text.substring(0, 60) + "…";
-        }
-        return "'" + text + "'";
     }
 
     private static String pgDetail(SQLException e) {
