@@ -29,6 +29,7 @@ import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
 import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.kafka.KafkaClients;
+import org.civicregistry.commons.worker.Worker;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -70,8 +71,7 @@ public class ReadModelConsumer {
     private final AtomicReference<Instant> failingSince = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
-    private volatile boolean running;
-    private Thread thread;
+    private final Worker worker = new Worker("read-model-consumer", () -> this.consumer.wakeup());
     private KafkaConsumer<String, byte[]> consumer;
 
     public ReadModelConsumer(@Any Instance<Projection> projections,
@@ -109,25 +109,12 @@ public class ReadModelConsumer {
                 org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.copyOf(topics));
-        running = true;
-        thread = new Thread(this::run, "read-model-consumer");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start(this::run);
         LOG.infof("Read-model consumer reads %s", topics);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(5));
     }
 
     /** Whether the consumer runs on this replica. */
@@ -156,7 +143,7 @@ public class ReadModelConsumer {
     private void run() {
         Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
         try {
-            while (running) {
+            while (worker.running()) {
                 ConsumerRecords<String, byte[]> records;
                 try {
                     records = consumer.poll(Duration.ofMillis(500));
@@ -164,7 +151,7 @@ public class ReadModelConsumer {
                     break;
                 } catch (RuntimeException e) {
                     LOG.warnf("Read-model consumer could not poll (%s); retrying", e.getMessage());
-                    sleep(backoff.next());
+                    Worker.pause(backoff.next());
                     continue;
                 }
                 lastPoll.set(Instant.now());
@@ -176,7 +163,7 @@ public class ReadModelConsumer {
                     backoff.reset();
                     failingSince.set(null);
                 } else {
-                    sleep(backoff.next());
+                    Worker.pause(backoff.next());
                 }
                 updateLag();
             }
@@ -271,11 +258,4 @@ public class ReadModelConsumer {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

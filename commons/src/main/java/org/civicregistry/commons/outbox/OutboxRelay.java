@@ -22,6 +22,7 @@ import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.kafka.RecordLimits;
 import org.civicregistry.commons.kafka.Topics;
 import org.civicregistry.commons.kafka.TopicsConfig;
+import org.civicregistry.commons.worker.Worker;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -68,8 +69,7 @@ public class OutboxRelay {
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean leader;
-    private volatile boolean running;
-    private Thread thread;
+    private final Worker worker = new Worker("outbox-relay", null);
     private OutboxPublisher publisher;
     private boolean topicChecked;
 
@@ -93,22 +93,11 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this replica");
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(5));
         closePublisher();
     }
 
@@ -127,12 +116,12 @@ public class OutboxRelay {
 
     private void run() {
         Backoff backoff = new Backoff(Duration.ofMillis(200), config.relay().maxBackoff());
-        while (running) {
+        while (worker.running()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 guard(connection);
                 if (!tryLock(connection)) {
-                    sleep(config.relay().pollInterval().multipliedBy(2));
+                    Worker.pause(config.relay().pollInterval().multipliedBy(2));
                     continue;
                 }
                 try {
@@ -142,7 +131,7 @@ public class OutboxRelay {
                         listen.execute("LISTEN " + CHANNEL);
                     }
                     PGConnection notifications = connection.unwrap(PGConnection.class);
-                    while (running) {
+                    while (worker.running()) {
                         ensureTopic();
                         if (publisher == null) {
                             publisher = new OutboxPublisher(kafkaConfig, config, topic, metrics, connection);
@@ -160,7 +149,7 @@ public class OutboxRelay {
                     release(connection);
                 }
             } catch (SQLException e) {
-                if (running) {
+                if (worker.running()) {
                     recordFailure("database: " + e.getMessage());
                     LOG.warnf("Outbox relay lost its database connection (%s); retrying", e.getMessage());
                 }
@@ -185,7 +174,7 @@ public class OutboxRelay {
             } finally {
                 leader = false;
             }
-            sleep(backoff.next());
+            Worker.pause(backoff.next());
         }
     }
 
@@ -251,14 +240,6 @@ public class OutboxRelay {
     private void recordFailure(String message) {
         metrics.failed();
         lastError.set(message);
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
 }

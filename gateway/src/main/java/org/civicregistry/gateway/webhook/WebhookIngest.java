@@ -23,6 +23,7 @@ import org.civicregistry.commons.consumer.Commits;
 import org.civicregistry.commons.kafka.ChangeEvents;
 import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.kafka.KafkaClients;
+import org.civicregistry.commons.worker.Worker;
 import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.stream.CloudEventJson;
@@ -58,9 +59,8 @@ public class WebhookIngest {
     private final EntityManager em;
     private final DeadLetters deadLetters;
     private final Backoff backoff;
-    private volatile boolean running;
+    private final Worker worker = new Worker("webhook-ingest", () -> this.consumer.wakeup());
     private KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
 
     public WebhookIngest(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, EntityManager em,
             DeadLetters deadLetters) {
@@ -83,23 +83,17 @@ public class WebhookIngest {
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(config.stream().topics());
-        running = true;
-        thread = new Thread(this::run, "webhook-ingest");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
+        worker.stop(Duration.ofSeconds(5));
     }
 
     private void run() {
         int failures = 0;
         try {
-            while (running) {
+            while (worker.running()) {
                 ConsumerRecords<byte[], byte[]> records;
                 try {
                     records = consumer.poll(Duration.ofMillis(500));
