@@ -20,11 +20,11 @@ class DocumentsTest {
         assertThat(paths.keySet()).noneMatch(p -> p.startsWith("/q/"));
         assertThat(doc.getMap("components.schemas")).containsKeys("Person", "Problem", "Webhook");
         assertThat(doc.getString("info.title")).isEqualTo("Civic Registry API");
-        // a key is optional everywhere: reads take none or one, a write its bearer token with or without one
+        // a key is optional everywhere: reads take none or one, an admin operation its bearer token with or without one
         assertThat(doc.getList("security")).containsExactly(Map.of(), Map.of("apiKey", java.util.List.of()));
         assertThat(doc.getMap("components.securitySchemes.apiKey")).containsEntry("in", "header").containsEntry("name", "X-Api-Key");
-        assertThat(doc.getList("paths.'/api/v1/people'.post.security")).containsExactlyInAnyOrder(Map.of("bearer", java.util.List.of()),
-                Map.of("bearer", java.util.List.of(), "apiKey", java.util.List.of()));
+        assertThat(doc.getList("paths.'/api/v1/api-keys'.post.security")).containsExactlyInAnyOrder(Map.of("bearer", java.util.List.of("admin")),
+                Map.of("bearer", java.util.List.of("admin"), "apiKey", java.util.List.of()));
         Client.anyone().queryParam("format", "yaml").get("/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/people:"));
     }
