@@ -35,8 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.embedded.Database;
 import org.civicregistry.testsupport.Contract;
-import org.civicregistry.testsupport.Database;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;

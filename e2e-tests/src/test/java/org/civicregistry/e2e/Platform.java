@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.civicregistry.testsupport.Database;
-import org.civicregistry.testsupport.FreePorts;
+import org.civicregistry.embedded.Database;
+import org.civicregistry.embedded.FreePorts;
 
 /**
  * The whole platform for the end-to-end suite: a Kafka broker in its own process, a fresh database per

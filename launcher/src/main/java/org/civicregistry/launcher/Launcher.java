@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.civicregistry.testsupport.Database;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.Database;
+import org.civicregistry.embedded.KafkaBroker;
 
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
