@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.kafka.RecordLimits;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
 import org.junit.jupiter.api.Test;

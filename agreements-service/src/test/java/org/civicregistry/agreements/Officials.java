@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.record.Ids;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.TopicWriter;
 
 /**

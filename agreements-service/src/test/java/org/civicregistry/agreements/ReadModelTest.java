@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.record.Ids;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
 import org.junit.jupiter.api.Test;

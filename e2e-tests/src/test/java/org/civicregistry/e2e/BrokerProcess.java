@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.civicregistry.testsupport.FreePorts;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.FreePorts;
+import org.civicregistry.embedded.KafkaBroker;
 
 /**
  * The platform's Kafka broker as a process of its own ({@link KafkaBroker#main}), so a fault test

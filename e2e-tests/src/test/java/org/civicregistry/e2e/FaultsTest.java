@@ -35,8 +35,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.embedded.Database;
+import org.civicregistry.embedded.Topology;
 import org.civicregistry.testsupport.Contract;
-import org.civicregistry.testsupport.Database;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;
@@ -796,9 +797,9 @@ class FaultsTest {
         Availability start() {
             thread = new Thread(() -> {
                 while (running.get()) {
-                    for (Platform.Service service : Platform.SERVICES) {
-                        if (!platform.ready(service.module())) {
-                            notReady.add(service.module() + " at " + OffsetDateTime.now(ZoneOffset.UTC));
+                    for (String module : Topology.platform().modules()) {
+                        if (!platform.ready(module)) {
+                            notReady.add(module + " at " + OffsetDateTime.now(ZoneOffset.UTC));
                         }
                     }
                     for (String path : List.of("/api/v1/people?limit=1", "/api/v1/agreements?limit=1", "/api/v1/events?limit=1")) {

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.civicregistry.testsupport.Database;
-import org.civicregistry.testsupport.FreePorts;
+import org.civicregistry.embedded.Database;
+import org.civicregistry.embedded.FreePorts;
+import org.civicregistry.embedded.Topology;
 
 /**
  * The whole platform for the end-to-end suite: a Kafka broker in its own process, a fresh database per
@@ -24,14 +25,7 @@ import org.civicregistry.testsupport.FreePorts;
  */
 final class Platform {
 
-    record Service(String module, String database, String upstream) {
-    }
-
-    static final List<Service> SERVICES = List.of(
-            new Service("officials-service", "officials", "OFFICIALS"),
-            new Service("agreements-service", "agreements", "AGREEMENTS"),
-            new Service("events-service", "events", "EVENTS"),
-            new Service("gateway", "gateway", null));
+    private static final Topology TOPOLOGY = Topology.platform();
 
     private static Platform running;
 
@@ -74,11 +68,11 @@ final class Platform {
         try (InputStream key = Platform.class.getResourceAsStream("/civic-test-public-key.pem")) {
             Files.copy(key, publicKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        for (Service service : SERVICES) {
+        for (Topology.Service service : TOPOLOGY.services()) {
             ports.put(service.module(), FreePorts.next());
         }
         List<Thread> waits = new ArrayList<>();
-        for (Service service : SERVICES) {
+        for (Topology.Service service : TOPOLOGY.services()) {
             Database database = Database.create("e2e_" + service.database());
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.module())));
@@ -90,11 +84,7 @@ final class Platform {
             env.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
             env.put("CIVIC_OUTBOX_RELAY_MAX_LAG", "3s");
             env.put("CIVIC_OUTBOX_RELAY_MAX_BACKOFF", "1s");
-            for (Service upstream : SERVICES) {
-                if (upstream.upstream() != null) {
-                    env.put("CIVIC_GATEWAY_UPSTREAMS_" + upstream.upstream() + "_URL", "http://localhost:" + ports.get(upstream.module()));
-                }
-            }
+            env.putAll(TOPOLOGY.localUpstreams(upstream -> ports.get(upstream.module())));
             env.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
             env.put("CIVIC_GATEWAY_WEBHOOKS_INITIAL_BACKOFF", "200ms");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_CAPACITY", "100000");
@@ -120,7 +110,7 @@ final class Platform {
         for (Thread wait : waits) {
             wait.join();
         }
-        for (Service service : SERVICES) {
+        for (Topology.Service service : TOPOLOGY.services()) {
             if (!ready(service.module())) {
                 throw new IllegalStateException(service.module() + " did not become ready; see " + logs.resolve(service.module() + ".log"));
             }

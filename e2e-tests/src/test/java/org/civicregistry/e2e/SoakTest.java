@@ -35,7 +35,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.civicregistry.testsupport.Database;
+import org.civicregistry.embedded.Database;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;

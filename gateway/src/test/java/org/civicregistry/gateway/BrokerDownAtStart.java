@@ -2,7 +2,7 @@ package org.civicregistry.gateway;
 
 import java.util.Map;
 
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.KafkaBroker;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

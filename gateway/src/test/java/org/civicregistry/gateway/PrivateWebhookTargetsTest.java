@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.civicregistry.testsupport.FreePorts;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.FreePorts;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.Test;
 

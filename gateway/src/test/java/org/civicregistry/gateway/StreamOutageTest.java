@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.CivicTestResources;
-import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.gateway.stream.Positions;
-import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterEach;

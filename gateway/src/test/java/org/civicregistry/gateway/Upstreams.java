@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.civicregistry.testsupport.FreePorts;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.FreePorts;
+import org.civicregistry.embedded.KafkaBroker;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;

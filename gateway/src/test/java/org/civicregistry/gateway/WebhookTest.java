@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.civicregistry.embedded.FreePorts;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.gateway.webhook.Signatures;
-import org.civicregistry.testsupport.FreePorts;
-import org.civicregistry.testsupport.KafkaBroker;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicWriter;

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.civicregistry.testsupport.Database;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.Database;
+import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.embedded.Topology;
 
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,15 +37,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class Launcher {
 
-    /** The services this platform runs: name, database, port setting and default port. */
-    private record Service(String name, String database, String portVariable, int defaultPort) {
-    }
-
-    private static final List<Service> SERVICES = List.of(
-            new Service("officials-service", "officials", "CIVIC_OFFICIALS_PORT", 8081),
-            new Service("agreements-service", "agreements", "CIVIC_AGREEMENTS_PORT", 8082),
-            new Service("events-service", "events", "CIVIC_EVENTS_PORT", 8083),
-            new Service("gateway", "gateway", "CIVIC_GATEWAY_PORT", 8080));
+    private static final Topology TOPOLOGY = Topology.platform();
 
     private final Path root;
     private final Path home;
@@ -74,8 +67,8 @@ public final class Launcher {
         Files.createDirectories(home.resolve("logs"));
         int pgPort = port("CIVIC_PG_PORT", 5433);
         int kafkaPort = port("CIVIC_KAFKA_PORT", 9092);
-        for (Service service : SERVICES) {
-            requireFree(port(service.portVariable(), service.defaultPort()), service.portVariable());
+        for (Topology.Service service : TOPOLOGY.services()) {
+            requireFree(port(service), service.portVariable());
         }
 
         String pgUrl = System.getenv("CIVIC_PG_URL");
@@ -89,7 +82,7 @@ public final class Launcher {
         } else {
             step("PostgreSQL at " + pgUrl);
         }
-        for (Service service : SERVICES) {
+        for (Topology.Service service : TOPOLOGY.services()) {
             Database.ensureDatabase(pgUrl, pgUser, pgPassword, service.database());
         }
         done();
@@ -109,17 +102,17 @@ public final class Launcher {
         done();
 
         Path publicKey = keys();
-        for (Service service : SERVICES) {
-            int port = port(service.portVariable(), service.defaultPort());
-            step(service.name() + " on port " + port);
-            Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        for (Topology.Service service : TOPOLOGY.services()) {
+            int port = port(service);
+            step(service.module() + " on port " + port);
+            Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new LaunchException(jar + " is missing: build first (./civic up builds what is missing).");
             }
             ProcessBuilder builder = new ProcessBuilder(serviceCommand(jar))
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("logs/" + service.name() + ".log").toFile());
+                    .redirectOutput(home.resolve("logs/" + service.module() + ".log").toFile());
             Map<String, String> environment = builder.environment();
             // Two malloc arenas instead of one per core and thread family: less native memory held.
             environment.put("MALLOC_ARENA_MAX", "2");
@@ -130,21 +123,19 @@ public final class Launcher {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
             environment.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
-            environment.put("CIVIC_GATEWAY_UPSTREAMS_OFFICIALS_URL", "http://localhost:" + port("CIVIC_OFFICIALS_PORT", 8081));
-            environment.put("CIVIC_GATEWAY_UPSTREAMS_AGREEMENTS_URL", "http://localhost:" + port("CIVIC_AGREEMENTS_PORT", 8082));
-            environment.put("CIVIC_GATEWAY_UPSTREAMS_EVENTS_URL", "http://localhost:" + port("CIVIC_EVENTS_PORT", 8083));
+            environment.putAll(TOPOLOGY.localUpstreams(Launcher::port));
             // Local use: let webhook receivers run on this machine.
             environment.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
             environment.put("QUARKUS_HTTP_CORS_ORIGINS", env("CIVIC_CORS_ORIGINS", "http://localhost:8080,http://localhost:3000"));
-            processes.put(service.name(), builder.start());
-            waitReady(service.name(), port);
+            processes.put(service.module(), builder.start());
+            waitReady(service.module(), port);
             done();
         }
 
         // The services accept tokens for their audience issued at most 12 hours ago (mp.jwt.verify.token.age).
         String token = Jwt.issuer("civic-registry").audience("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
                 .expiresIn(Duration.ofHours(12)).sign(privateKey());
-        int gateway = port("CIVIC_GATEWAY_PORT", 8080);
+        int gateway = port(TOPOLOGY.service("gateway"));
         if (!"false".equalsIgnoreCase(env("CIVIC_DEMO", "true"))) {
             step("demo data from ../shared/seeds, through the gateway");
             int created = new DemoData(URI.create("http://localhost:" + gateway), token).load();
@@ -158,7 +149,7 @@ public final class Launcher {
                   People          http://localhost:%1$d/api/v1/people
                   Live changes    http://localhost:%1$d/api/v1/stream
                   A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?organization=gwangju
-                  Kafka topics    civic.officials.v1, civic.agreements.v1, civic.events.v1 on %2$s
+                  Kafka topics    %6$s on %2$s
                   Logs            %3$s
                   Admin token (valid 12 hours), for writes:
                     export CIVIC_TOKEN=%4$s
@@ -166,7 +157,7 @@ public final class Launcher {
                       -d '{"slug":"busan","name":{"ko":"부산광역시","en":"Busan"},"classification":"metropolitan_city"}' \\
                       http://localhost:%1$d/api/v1/organizations
                 Ctrl-C or ./civic down stops everything; the data stays in %5$s.
-                """.formatted(gateway, bootstrap, home.resolve("logs"), token, home));
+                """.formatted(gateway, bootstrap, home.resolve("logs"), token, home, String.join(", ", TOPOLOGY.topics())));
         Files.writeString(home.resolve("admin-token"), token);
     }
 
@@ -249,6 +240,11 @@ public final class Launcher {
             throw new LaunchException("port " + port + " is already in use. Stop what uses it, or choose another port with "
                     + variable + "=...");
         }
+    }
+
+    /** The service's port: its CIVIC_<NAME>_PORT, or the topology's default. */
+    private static int port(Topology.Service service) {
+        return port(service.portVariable(), service.port());
     }
 
     private static int port(String variable, int fallback) {

@@ -21,20 +21,22 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import org.civicregistry.embedded.Topology;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * No Docker engine runs here, so docker-compose.yml and the Kubernetes manifests cannot be started
- * in CI; this test checks instead that they agree with the services' own configuration: names,
- * ports, databases, the variables they set, and the gateway's upstream addresses.
+ * in CI; this test checks instead that they, the ./civic script and the services' own configuration
+ * agree with the topology the Java starters read ({@link Topology}, platform.properties): names,
+ * ports, databases, topics, the variables they set, and the gateway's upstream addresses.
  */
 class ComposeFileTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> SERVICES = List.of("officials-service", "agreements-service", "events-service", "gateway");
+    static final Topology TOPOLOGY = Topology.platform();
     /** Standard keys Quarkus / MicroProfile read without the service declaring them. */
     static final Set<String> STANDARD = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "QUARKUS_HTTP_CORS_ORIGINS");
 
@@ -45,8 +47,63 @@ class ComposeFileTest {
         compose = new YAMLMapper().readTree(ROOT.resolve("docker-compose.yml").toFile());
     }
 
+    static List<String> modules() {
+        return TOPOLOGY.modules();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "officials-service", "agreements-service", "events-service", "gateway" })
+    @MethodSource("modules")
+    void eachServiceConfiguresThePortDatabaseAndTopicOfTheTopology(String name) throws IOException {
+        Topology.Service declared = TOPOLOGY.service(name);
+        Properties config = properties(ROOT.resolve(name));
+        assertThat(config.getProperty("quarkus.http.port")).as("port of " + name).isEqualTo(String.valueOf(declared.port()));
+        assertThat(databaseOf(config.getProperty("quarkus.datasource.jdbc.url"))).as("database of " + name)
+                .isEqualTo(declared.database());
+        assertThat(config.getProperty("civic.outbox.topic")).as("topic of " + name).isEqualTo(declared.topic());
+        // the topics it reads (read models) are other services' topics
+        config.stringPropertyNames().stream().filter(key -> key.endsWith("-topic"))
+                .forEach(key -> assertThat(TOPOLOGY.topics()).as(key + " of " + name).contains(config.getProperty(key)));
+    }
+
+    @Test
+    void theGatewayRoutesToTheUpstreamsAndStreamsTheTopicsOfTheTopology() throws IOException {
+        Properties gateway = properties(ROOT.resolve("gateway"));
+        for (Topology.Service upstream : TOPOLOGY.upstreams()) {
+            assertThat(gateway.getProperty("civic.gateway.upstreams." + upstream.upstream() + ".url")).as(upstream.module())
+                    .isEqualTo("http://localhost:" + upstream.port());
+        }
+        assertThat(Files.readString(ROOT.resolve("gateway/src/main/java/org/civicregistry/gateway/GatewayConfig.java")))
+                .as("the stream's default topics").contains("@WithDefault(\"" + String.join(",", TOPOLOGY.topics()) + "\")");
+    }
+
+    @Test
+    void theCivicScriptBuildsAndReportsTheServicesOfTheTopology() throws IOException {
+        String script = Files.readString(ROOT.resolve("civic"));
+        assertThat(script).contains("for module in " + String.join(" ", TOPOLOGY.modules()) + "; do");
+        for (Topology.Service service : TOPOLOGY.services()) {
+            assertThat(script).as("./civic status and the usage of " + service.module())
+                    .contains("\"" + service.module() + ":${" + service.portVariable() + ":-" + service.port() + "}\"")
+                    .contains(service.portVariable() + " (" + service.port() + ")");
+        }
+    }
+
+    @Test
+    void composeRunsExactlyTheServicesOfTheTopologyAndCreatesTheirDatabases() throws IOException {
+        List<String> services = new ArrayList<>();
+        compose.path("services").fieldNames().forEachRemaining(services::add);
+        services.removeAll(List.of("postgres", "kafka"));
+        assertThat(services).containsExactlyInAnyOrderElementsOf(TOPOLOGY.modules());
+        String init = Files.readString(ROOT.resolve("deploy/compose/init-databases.sql"));
+        List<String> created = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^create database ([a-z_]+);").matcher(init);
+        while (m.find()) {
+            created.add(m.group(1));
+        }
+        assertThat(created).containsExactlyInAnyOrderElementsOf(TOPOLOGY.services().stream().map(Topology.Service::database).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
     void eachServiceIsBuiltFromItsModuleWithItsOwnPortDatabaseAndSettings(String name) throws IOException {
         JsonNode service = compose.path("services").path(name);
         assertThat(service.isMissingNode()).as(name + " in docker-compose.yml").isFalse();
@@ -55,10 +112,9 @@ class ComposeFileTest {
         Properties config = properties(module);
         Map<String, String> env = environment(service);
 
-        assertThat(env.get("QUARKUS_HTTP_PORT")).as("port of " + name).isEqualTo(config.getProperty("quarkus.http.port"));
-        String database = databaseOf(env.get("QUARKUS_DATASOURCE_JDBC_URL"));
-        assertThat(database).as("database of " + name).isEqualTo(databaseOf(config.getProperty("quarkus.datasource.jdbc.url")));
-        assertThat(Files.readString(ROOT.resolve("deploy/compose/init-databases.sql"))).contains("create database " + database + ";");
+        Topology.Service declared = TOPOLOGY.service(name);
+        assertThat(env.get("QUARKUS_HTTP_PORT")).as("port of " + name).isEqualTo(String.valueOf(declared.port()));
+        assertThat(databaseOf(env.get("QUARKUS_DATASOURCE_JDBC_URL"))).as("database of " + name).isEqualTo(declared.database());
 
         Set<String> known = new TreeSet<>(STANDARD);
         config.stringPropertyNames().forEach(key -> known.add(envName(key)));
@@ -78,29 +134,40 @@ class ComposeFileTest {
                 upstreams.add(m.group(1));
             }
         }
-        assertThat(upstreams).containsExactlyInAnyOrder("officials", "agreements", "events");
-        for (String upstream : upstreams) {
-            URI url = URI.create(env.get("CIVIC_GATEWAY_UPSTREAMS_" + upstream.toUpperCase(Locale.ROOT) + "_URL"));
+        assertThat(upstreams).containsExactlyInAnyOrderElementsOf(TOPOLOGY.upstreams().stream().map(Topology.Service::upstream).toList());
+        for (Topology.Service upstream : TOPOLOGY.upstreams()) {
+            URI url = URI.create(env.get(upstream.upstreamUrlVariable()));
+            assertThat(url).as("the gateway's address of " + upstream.module())
+                    .isEqualTo(URI.create("http://" + upstream.module() + ":" + upstream.port()));
             JsonNode target = compose.path("services").path(url.getHost());
             assertThat(target.isMissingNode()).as(url + " names a compose service").isFalse();
             assertThat(String.valueOf(url.getPort())).isEqualTo(environment(target).get("QUARKUS_HTTP_PORT"));
             assertThat(compose.path("services").path("gateway").path("depends_on").has(url.getHost())).isTrue();
         }
-        assertThat(compose.path("services").path("gateway").path("ports").get(0).asText()).isEqualTo("8080:8080");
+        int gatewayPort = TOPOLOGY.service("gateway").port();
+        assertThat(compose.path("services").path("gateway").path("ports").get(0).asText()).isEqualTo(gatewayPort + ":" + gatewayPort);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "officials-service", "agreements-service", "events-service", "gateway" })
-    void theKubernetesManifestsUseTheSamePortsAndDatabases(String name) throws IOException {
+    @MethodSource("modules")
+    void theKubernetesManifestsUseThePortsDatabasesAndAddressesOfTheTopology(String name) throws IOException {
         String manifest = Files.readString(ROOT.resolve("deploy/k8s/" + name + ".yaml"));
-        Properties config = properties(ROOT.resolve(name));
-        assertThat(manifest).contains("containerPort: " + config.getProperty("quarkus.http.port"))
-                .contains("/" + databaseOf(config.getProperty("quarkus.datasource.jdbc.url")) + "\n")
+        Topology.Service declared = TOPOLOGY.service(name);
+        assertThat(manifest).contains("containerPort: " + declared.port())
+                .contains("{name: QUARKUS_HTTP_PORT, value: \"" + declared.port() + "\"}")
+                .contains("{name: http, port: " + declared.port() + ", targetPort: http}")
+                .contains("jdbc:postgresql://$(PG_HOST):5432/" + declared.database() + "\n")
                 .contains("path: /q/health/ready")
                 .contains("startupProbe:").contains("path: /q/health/started")
                 .doesNotContain("path: /q/health/group/stream");
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/kustomization.yaml"))).contains("- " + name + ".yaml")
                 .contains("CIVIC_TOPICS_REPLICATION_FACTOR=3").contains("CIVIC_TOPICS_MIN_INSYNC_REPLICAS=2");
+        if (name.equals("gateway")) {
+            for (Topology.Service upstream : TOPOLOGY.upstreams()) {
+                assertThat(manifest).contains("{name: " + upstream.upstreamUrlVariable() + ", value: \"http://" + upstream.module() + ":"
+                        + upstream.port() + "\"}");
+            }
+        }
     }
 
     @Test

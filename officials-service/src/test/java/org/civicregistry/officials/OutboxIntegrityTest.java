@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicregistry.commons.kafka.RecordLimits;
 import org.civicregistry.commons.kafka.Topics;
 import org.civicregistry.commons.kafka.TopicsConfig;
-import org.civicregistry.testsupport.KafkaBroker;
+import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,9 @@ package org.civicregistry.testsupport;
 
 import java.util.Map;
 
+import org.civicregistry.embedded.Database;
+import org.civicregistry.embedded.KafkaBroker;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -111,7 +111,7 @@ final class GatewayOverhead {
                         }
                     }
                 }
-                """.formatted(dir, platform.ports().events(), nginxPort));
+                """.formatted(dir, platform.ports().of("events-service"), nginxPort));
         Process nginx = new ProcessBuilder(Tools.path("nginx"), "-p", dir.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
         for (int i = 0; i < 50; i++) {

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.civicregistry.embedded.Topology;
 
 /** The command line of bench/run: sizes and repetitions, and where things go. */
 record Options(boolean smoke, List<String> sections, int rounds, int overheadSeconds, int connections, int propagationWrites,
@@ -72,16 +76,24 @@ record Options(boolean smoke, List<String> sections, int rounds, int overheadSec
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
+        List<Topology.Service> services = Topology.platform().services();
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
         Platform.Ports ports;
         int nginx;
         int webhook;
         if (freePorts) {
-            int[] free = freePorts(9);
-            ports = new Platform.Ports(free[0], free[1], free[3], free[4], free[5], free[6]);
-            nginx = free[7];
-            webhook = free[8];
+            // PostgreSQL, Kafka and its controller, the services, nginx, the webhook receiver
+            int[] free = freePorts(3 + services.size() + 2);
+            for (int i = 0; i < services.size(); i++) {
+                servicePorts.put(services.get(i).module(), free[3 + i]);
+            }
+            ports = new Platform.Ports(free[0], free[1], servicePorts);
+            nginx = free[3 + services.size()];
+            webhook = free[4 + services.size()];
         } else {
-            ports = new Platform.Ports(15433, 19092, 18080, 18081, 18082, 18083);
+            // The bench's own ports: each default port plus 10000.
+            services.forEach(service -> servicePorts.put(service.module(), 10_000 + service.port()));
+            ports = new Platform.Ports(15433, 19092, servicePorts);
             nginx = 18090;
             webhook = 18091;
         }

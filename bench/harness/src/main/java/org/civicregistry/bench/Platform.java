@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.civicregistry.embedded.Topology;
+
 /**
  * The platform under test, started exactly as a user starts it ({@code ./civic up}), on the bench's own
  * ports and {@code CIVIC_HOME} so it never meets another run. Knows the processes it consists of, so the
@@ -29,18 +31,22 @@ import java.util.stream.Stream;
  */
 final class Platform implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("officials-service", "agreements-service", "events-service", "gateway");
+    static final List<String> SERVICES = Topology.platform().modules();
     private static final Pattern STARTED = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) .* started in (\\d+\\.\\d+)s", Pattern.MULTILINE);
 
-    record Ports(int postgres, int kafka, int gateway, int officials, int agreements, int events) {
-        int of(String service) {
-            return switch (service) {
-                case "officials-service" -> officials;
-                case "agreements-service" -> agreements;
-                case "events-service" -> events;
-                default -> gateway;
-            };
+    /** @param services each service's port, by module */
+    record Ports(int postgres, int kafka, Map<String, Integer> services) {
+        Ports {
+            services = Map.copyOf(services);
+        }
+
+        int of(String module) {
+            return services.get(module);
+        }
+
+        int gateway() {
+            return of("gateway");
         }
     }
 
@@ -97,10 +103,9 @@ final class Platform implements AutoCloseable {
         env.put("CIVIC_HOME", home.toString());
         env.put("CIVIC_PG_PORT", String.valueOf(ports.postgres()));
         env.put("CIVIC_KAFKA_PORT", String.valueOf(ports.kafka()));
-        env.put("CIVIC_GATEWAY_PORT", String.valueOf(ports.gateway()));
-        env.put("CIVIC_OFFICIALS_PORT", String.valueOf(ports.officials()));
-        env.put("CIVIC_AGREEMENTS_PORT", String.valueOf(ports.agreements()));
-        env.put("CIVIC_EVENTS_PORT", String.valueOf(ports.events()));
+        for (Topology.Service service : Topology.platform().services()) {
+            env.put(service.portVariable(), String.valueOf(ports.of(service.module())));
+        }
         // The launcher passes its environment on to the services. The gateway's per-client rate limit
         // (600 per minute) would answer every load generator with 429s: the bucket stays in the path
         // (its cost is measured) but is made large enough never to refuse.

@@ -1,4 +1,4 @@
-package org.civicregistry.testsupport;
+package org.civicregistry.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class KafkaBroker {
 
     /**
      * A broker in a process of its own, for tests that kill it (SIGKILL) as a crash would:
-     * {@code java -cp <test classpath> org.civicregistry.testsupport.KafkaBroker <log dir> <port> <controller port>}.
+     * {@code java -cp <test classpath> org.civicregistry.embedded.KafkaBroker <log dir> <port> <controller port>}.
      * Logs once it serves, then runs until killed.
      */
     public static void main(String[] args) throws InterruptedException {

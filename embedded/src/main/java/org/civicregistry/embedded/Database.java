@@ -1,4 +1,4 @@
-package org.civicregistry.testsupport;
+package org.civicregistry.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
