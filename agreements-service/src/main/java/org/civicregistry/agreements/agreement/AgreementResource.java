@@ -38,8 +38,6 @@ import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.write.RecordEndpoints;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,10 +87,9 @@ public class AgreementResource {
             @Parameter(description = ApiDocs.Q, example = "후쿠시마") @QueryParam("q") String q,
             @Parameter(description = "Exact slug.", example = "gyeonggi-gwangju-mutual-development-2023") @QueryParam("slug") String slug,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         AgreementFilter filter = new AgreementFilter(
@@ -115,11 +112,9 @@ public class AgreementResource {
     @Path("{id}")
     @Operation(summary = "Get an agreement", description = "With its parties, signatories and items.")
     @APIResponse(responseCode = "200", description = "The agreement.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+    public Response get(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
     }
@@ -128,11 +123,9 @@ public class AgreementResource {
     @Path("{id}/history")
     @Operation(summary = "History of an agreement", description = "Every version, oldest first, with the event type of each "
             + "change (civic.agreement.created, .signed, .in_force, .item.status_changed, .updated, ...).")
-    @APIResponse(responseCode = "200", description = "A page of versions.",
-            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+    public Response history(@PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return endpoints.history(id, limit, cursor, uri);
     }
@@ -148,8 +141,6 @@ public class AgreementResource {
                     @ExampleObject(name = "task force", value = Examples.TASK_FORCE,
                             description = "Gwangju–Jeonnam, three sectors. " + ApiDocs.REFERENCES) }))
     @APIResponse(responseCode = "201", description = "Registered.",
-            headers = { @Header(name = "Location", description = "Address of the new agreement.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") AgreementInput input, @Context UriInfo uri) {
         return endpoints.create(input, uri);
@@ -166,13 +157,12 @@ public class AgreementResource {
             examples = @ExampleObject(name = "mutual development agreement", value = Examples.AGREEMENT,
                     description = ApiDocs.REFERENCES)))
     @APIResponse(responseCode = "200", description = "Replaced.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Archived, a duplicate slug, or an invalid transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = INVALID_TRANSITION_EXAMPLE)))
-    public Response replace(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") AgreementInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
     }
@@ -187,13 +177,12 @@ public class AgreementResource {
             schema = @Schema(implementation = AgreementInput.class),
             examples = @ExampleObject(name = "set the signing event", value = "{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}")))
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Archived, a duplicate slug, or an invalid transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = INVALID_TRANSITION_EXAMPLE)))
-    public Response patch(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
     }
@@ -210,7 +199,6 @@ public class AgreementResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TransitionInput.class),
             examples = @ExampleObject(name = "sign", value = Examples.TRANSITION)))
     @APIResponse(responseCode = "200", description = "Moved.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Not an allowed transition, or the agreement is archived.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -227,8 +215,8 @@ public class AgreementResource {
                             {"type": "https://civic-registry.org/problems/precondition-required", "title": "Precondition required", "status": 428,
                              "detail": "Send If-Match with the ETag of the version you read (current version: \\"3\\").",
                              "instance": "/api/v1/agreements/0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b/transitions"}""")))
-    public Response transition(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response transition(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") TransitionInput input, @Context HttpHeaders headers) {
         Agreement agreement = agreements.transition(Params.id(id), headers, input);
         return Responses.updated(agreement.version, agreements.view(agreement));
@@ -241,10 +229,9 @@ public class AgreementResource {
             + "(status archived, event civic.agreement.archived) and stays readable, frozen; only an admin can restore it. "
             + "Editors of a party's jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    public Response archive(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response archive(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
     }
@@ -255,10 +242,9 @@ public class AgreementResource {
     @Operation(summary = "Restore an archived agreement", description = "Admins only: brings the archived agreement back to status active "
             + "(event civic.agreement.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Restored.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    public Response restore(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response restore(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.restore(id, headers);
     }

@@ -3,18 +3,12 @@ package org.civicregistry.agreements.common;
 /** Texts shared by the OpenAPI annotations of the agreements resources. */
 public final class ApiDocs {
 
-    public static final String LIMIT = "Page size, 1 to 200.";
-    public static final String CURSOR = "The nextCursor of the previous page.";
-    public static final String LANG = "Return a single-language view (ko or en); without it, every language in full. "
-            + "Accept-Language works too.";
     public static final String Q = "Search titles, summaries and items (titles, descriptions, sectors) in every language; "
             + "partial matches, Korean syllables included.";
     public static final String UPDATED_SINCE = "Only agreements changed at or after this instant (ISO 8601 with offset).";
     public static final String STATUS = "draft, signed, in_force, expired, terminated, or archived (archived agreements are "
             + "listed only with status=archived).";
-    public static final String IF_MATCH = "The ETag of the version you read, e.g. \"3\". Missing: 428; stale: 412.";
     public static final String ITEM_IF_MATCH = "The ETag of the item you read (its own version), e.g. \"2\". Missing: 428; stale: 412.";
-    public static final String ETAG = "The record's version, for If-Match and If-None-Match.";
     public static final String ITEM_ETAG = "The item's own version, for If-Match and If-None-Match on the item.";
     public static final String REFERENCES = "Organizations, people and posts are officials-service ids that this service has "
             + "learned from civic.officials.v1; an unknown one is a 422 unknown-reference naming the field, and a "

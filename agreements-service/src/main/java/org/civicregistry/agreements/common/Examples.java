@@ -3,7 +3,6 @@ package org.civicregistry.agreements.common;
 import java.util.List;
 
 import org.civicregistry.agreements.item.Item;
-import org.civicregistry.commons.outbox.HistoryEntry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -79,11 +78,6 @@ public final class Examples {
             {"to": "signed", "signedOn": "2023-10-12"}""";
 
     private Examples() {
-    }
-
-    /** The history page schema for the OpenAPI document. */
-    @Schema(name = "HistoryPage")
-    public record HistoryPage(List<HistoryEntry> items, String nextCursor) {
     }
 
     /** The items list schema for the OpenAPI document. */

@@ -69,10 +69,10 @@ public class ItemResource {
             + "at most 100 items).")
     @APIResponse(responseCode = "200", description = "The items.",
             content = @Content(schema = @Schema(implementation = Examples.ItemPage.class)))
-    public Response list(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response list(@PathParam("id") String id,
             @Parameter(description = "Only items with this status.", schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only items of this sector.", example = "tourism") @QueryParam("sector") String sector,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         String language = Languages.requested(lang, headers);
         ItemStatus wanted = Params.enumValue("status", status, ItemStatus.class);
@@ -90,11 +90,10 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "The item.",
             headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response get(@PathParam("id") String id,
             @Parameter(description = "Item number.", example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "999"))
             @PathParam("number") String number,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         String language = Languages.requested(lang, headers);
         Item item = items.find(agreements.find(Params.id(id)), Items.number(number));
@@ -109,10 +108,9 @@ public class ItemResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ItemInput.class),
             examples = @ExampleObject(name = "item", value = Examples.ITEM)))
     @APIResponse(responseCode = "201", description = "Added.",
-            headers = { @Header(name = "Location", description = "Address of the new item.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
-    public Response create(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response create(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") ItemInput input, @Context UriInfo uri) {
         UUID agreementId = Params.id(id);
         Item item = items.create(agreementId, input);
@@ -131,10 +129,10 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "Replaced.",
             headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
-    public Response replace(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response replace(@PathParam("id") String id,
             @Parameter(description = "Item number.", example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "999"))
             @PathParam("number") String number,
-            @Parameter(description = ApiDocs.ITEM_IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ApiDocs.ITEM_IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ItemInput input, @Context HttpHeaders headers) {
         Item item = items.replace(Params.id(id), Items.number(number), headers, input);
         return Responses.updated(item.version(), item);
@@ -152,10 +150,10 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "Changed.",
             headers = @Header(name = "ETag", description = ApiDocs.ITEM_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Item.class)))
-    public Response patch(@Parameter(description = "Agreement id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response patch(@PathParam("id") String id,
             @Parameter(description = "Item number.", example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "999"))
             @PathParam("number") String number,
-            @Parameter(description = ApiDocs.ITEM_IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = ApiDocs.ITEM_IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         Item item = items.patch(Params.id(id), Items.number(number), headers, patch);
         return Responses.updated(item.version(), item);

@@ -24,7 +24,8 @@ import org.civicregistry.commons.problem.ProblemType;
  * resources need not repeat them: 400 wherever there is input, 401/403 on secured operations,
  * 404 on a record path, 406 for an Accept no documented media type meets, 412/428 on conditional
  * writes (412 also on record reads sent If-Match), 413/415/422 on bodies, and 500.
- * Registered by each service with {@code mp.openapi.filter}.
+ * Run by {@link ApiConventions}, the filter each service registers with {@code mp.openapi.filter},
+ * after the conventions it relies on.
  *
  * <p>It also states what is true of every service, so the documents match the wire (the tests
  * validate every exchange against them):

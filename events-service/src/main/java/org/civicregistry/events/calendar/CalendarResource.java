@@ -20,7 +20,6 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.text.LocalizedText;
-import org.civicregistry.events.common.ApiDocs;
 import org.civicregistry.events.common.EventsConfig;
 import org.civicregistry.events.common.Examples;
 import org.civicregistry.events.event.Event;
@@ -36,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -115,9 +113,8 @@ public class CalendarResource {
                             schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = CalendarFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one event", value = Examples.CALENDAR)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response one(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+    public Response one(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
         String language = language(lang, headers);
         Event event = events.find(Params.id(id));

@@ -3,13 +3,6 @@ package org.civicregistry.events.common;
 /** Texts shared by the OpenAPI annotations of the events resources. */
 public final class ApiDocs {
 
-    public static final String LIMIT = "Page size, 1 to 200.";
-    public static final String CURSOR = "The nextCursor of the previous page.";
-    public static final String LANG = "Return a single-language view (ko or en); without it, every language in full. "
-            + "Accept-Language works too.";
-    public static final String IF_MATCH = "The ETag of the version you read, e.g. \"3\". Missing: 428; stale: 412.";
-    public static final String ETAG = "The record's version, for If-Match and If-None-Match.";
-    public static final String EVENT_ID = "Event id.";
 
     public static final String FROM = "Start of the time window: events not yet over at this instant (ending at or after it; "
             + "an event without an end counts at its start). An ISO 8601 date-time with offset, or a date YYYY-MM-DD "

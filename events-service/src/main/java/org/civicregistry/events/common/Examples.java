@@ -1,10 +1,5 @@
 package org.civicregistry.events.common;
 
-import java.util.List;
-
-import org.civicregistry.commons.outbox.HistoryEntry;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * Examples of the OpenAPI document. An event references records of other services (its organizer,
  * its participants, an agreement), which this service knows from their change streams: the ids in
@@ -121,10 +116,5 @@ public final class Examples {
             """;
 
     private Examples() {
-    }
-
-    /** The history page schema for the OpenAPI document. */
-    @Schema(name = "HistoryPage")
-    public record HistoryPage(List<HistoryEntry> items, String nextCursor) {
     }
 }

@@ -59,7 +59,6 @@ public class EventQuery {
     @QueryParam("recordStatus")
     public String recordStatus;
 
-    @Parameter(description = ApiDocs.LANG, example = "en")
     @QueryParam("lang")
     public String lang;
 }

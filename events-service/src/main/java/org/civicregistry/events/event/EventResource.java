@@ -35,15 +35,11 @@ import org.civicregistry.commons.problem.Problem;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.write.RecordEndpoints;
-import org.civicregistry.events.common.ApiDocs;
 import org.civicregistry.events.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,9 +66,8 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "A page of events.",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     public Response list(@BeanParam EventQuery query,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(query.lang, headers);
         PageRequest pageRequest = PageRequest.of(limit, cursor);
@@ -84,11 +79,9 @@ public class EventResource {
     @Path("{id}")
     @Operation(summary = "Get an event")
     @APIResponse(responseCode = "200", description = "The event.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
+    public Response get(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
     }
@@ -97,11 +90,9 @@ public class EventResource {
     @Path("{id}/history")
     @Operation(summary = "History of an event", description = "Every version, oldest first, with the event type of each "
             + "change (civic.event.scheduled, .rescheduled, .cancelled, ...).")
-    @APIResponse(responseCode = "200", description = "A page of versions.",
-            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+    public Response history(@PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return endpoints.history(id, limit, cursor, uri);
     }
@@ -116,8 +107,6 @@ public class EventResource {
             examples = { @ExampleObject(name = "special lecture", description = Examples.REFERENCES_NOTE, value = Examples.EVENT),
                     @ExampleObject(name = "all-day, already held", description = Examples.REFERENCES_NOTE, value = Examples.ALL_DAY_EVENT) }))
     @APIResponse(responseCode = "201", description = "Scheduled.",
-            headers = { @Header(name = "Location", description = "Address of the new event.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") EventInput input, @Context UriInfo uri) {
         return endpoints.create(input, uri);
@@ -134,13 +123,12 @@ public class EventResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventInput.class),
             examples = @ExampleObject(name = "special lecture", description = Examples.REFERENCES_NOTE, value = Examples.EVENT)))
     @APIResponse(responseCode = "200", description = "Replaced.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
-    public Response replace(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") EventInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
     }
@@ -158,13 +146,12 @@ public class EventResource {
                     @ExampleObject(name = "add an English description", value = "{\"description\": {\"en\": \"Meeting with the May "
                             + "Mothers' Association\"}}") }))
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
-    public Response patch(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
     }
@@ -184,7 +171,6 @@ public class EventResource {
             examples = { @ExampleObject(name = "cancel", value = Examples.CANCEL),
                     @ExampleObject(name = "reschedule", value = Examples.RESCHEDULE) }))
     @APIResponse(responseCode = "200", description = "The event in its new status.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "409", description = "Invalid transition; `allowed` lists the statuses the event may move to.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -195,8 +181,8 @@ public class EventResource {
     @APIResponse(responseCode = "428", description = "Precondition required: send If-Match.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no If-Match", value = Examples.PRECONDITION_REQUIRED)))
-    public Response transition(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response transition(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") Transition transition, @Context HttpHeaders headers) {
         Event event = events.transition(Params.id(id), headers, transition);
         return Responses.updated(event.version, events.view(event));
@@ -208,10 +194,9 @@ public class EventResource {
     @Operation(summary = "Archive an event", description = "Public records are never deleted: the event is archived, leaves "
             + "lists and feeds, and stays readable here. Not a cancellation: cancel with a transition. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response archive(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response archive(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
     }
@@ -222,10 +207,9 @@ public class EventResource {
     @Operation(summary = "Restore an archived event", description = "Admins only: brings the archived event back to status active "
             + "(event civic.event.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Restored.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response restore(@Parameter(description = ApiDocs.EVENT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response restore(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.restore(id, headers);
     }

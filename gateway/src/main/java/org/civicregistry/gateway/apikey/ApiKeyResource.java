@@ -65,8 +65,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "A page of keys.",
             headers = @Header(name = "Link", description = "Link to the next page: <...>; rel=\"next\".", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
-    public Response list(@Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return PagedResponse.of(apiKeys.list(PageRequest.of(limit, cursor)), uri);
     }
 

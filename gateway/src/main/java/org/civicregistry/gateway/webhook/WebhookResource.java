@@ -68,8 +68,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "A page of receivers.",
             headers = @Header(name = "Link", description = "Link to the next page: <...>; rel=\"next\".", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookPage.class)))
-    public Response list(@Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return PagedResponse.of(webhooks.list(PageRequest.of(limit, cursor)), uri);
     }
 
@@ -77,7 +76,7 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "Get a webhook receiver")
     @APIResponse(responseCode = "200", description = "The receiver.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    public WebhookView get(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public WebhookView get(@PathParam("id") String id) {
         return WebhookView.of(webhooks.find(Params.id(id)), false);
     }
 
@@ -85,7 +84,7 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "Stop deliveries to a receiver", description = "The receiver is disabled; its delivery log stays.")
     @APIResponse(responseCode = "200", description = "Disabled.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    public WebhookView disable(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public WebhookView disable(@PathParam("id") String id) {
         return WebhookView.of(webhooks.disable(Params.id(id)), false);
     }
 
@@ -95,10 +94,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             headers = @Header(name = "Link", description = "Link to the next page: <...>; rel=\"next\".", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
-    public Response deliveries(@Parameter(description = "Webhook id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response deliveries(@PathParam("id") String id,
             @Parameter(description = "PENDING, DELIVERED or DEAD.") @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1 to 200.") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return PagedResponse.of(webhooks.deliveries(Params.id(id), status, PageRequest.of(limit, cursor)), uri);
     }
 

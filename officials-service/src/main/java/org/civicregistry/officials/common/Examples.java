@@ -1,10 +1,5 @@
 package org.civicregistry.officials.common;
 
-import java.util.List;
-
-import org.civicregistry.commons.outbox.HistoryEntry;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * Request examples of the OpenAPI document. Those of records that reference nothing (an
  * organization, a person) are valid as they stand, so "Try it out" works on an empty database.
@@ -47,10 +42,5 @@ public final class Examples {
             }""";
 
     private Examples() {
-    }
-
-    /** The history page schema for the OpenAPI document. */
-    @Schema(name = "HistoryPage")
-    public record HistoryPage(List<HistoryEntry> items, String nextCursor) {
     }
 }

@@ -39,8 +39,6 @@ import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,10 +83,9 @@ public class MembershipResource {
             @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         MembershipFilter filter = new MembershipFilter(
@@ -110,11 +107,9 @@ public class MembershipResource {
     @Path("{id}")
     @Operation(summary = "Get a membership")
     @APIResponse(responseCode = "200", description = "The membership.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+    public Response get(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
     }
@@ -122,11 +117,9 @@ public class MembershipResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "History of a membership", description = "Every version, oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of versions.",
-            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+    public Response history(@PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return endpoints.history(id, limit, cursor, uri);
     }
@@ -138,8 +131,6 @@ public class MembershipResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
             examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
     @APIResponse(responseCode = "201", description = "Created.",
-            headers = { @Header(name = "Location", description = "Address of the new membership.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context UriInfo uri) {
         return endpoints.create(input, uri);
@@ -153,10 +144,9 @@ public class MembershipResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
             examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
     @APIResponse(responseCode = "200", description = "Replaced.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response replace(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
     }
@@ -170,10 +160,9 @@ public class MembershipResource {
             schema = @Schema(implementation = MembershipInput.class),
             examples = @ExampleObject(name = "end a term", value = "{\"end\": \"2022-06-30\", \"endReason\": \"term_ended\"}")))
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response patch(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
     }
@@ -184,10 +173,9 @@ public class MembershipResource {
     @Operation(summary = "Archive a membership", description = "Public records are never deleted: the membership is archived "
             + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response archive(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response archive(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
     }
@@ -198,10 +186,9 @@ public class MembershipResource {
     @Operation(summary = "Restore an archived membership", description = "Admins only: brings the archived membership back to status active "
             + "(event civic.membership.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Restored.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response restore(@Parameter(description = "Membership id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response restore(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.restore(id, headers);
     }

@@ -36,8 +36,6 @@ import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,10 +69,9 @@ public class OrganizationResource {
             @Parameter(description = ApiDocs.Q, example = "광주") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         OrganizationFilter filter = new OrganizationFilter(
@@ -92,11 +89,9 @@ public class OrganizationResource {
     @Path("{id}")
     @Operation(summary = "Get an organization")
     @APIResponse(responseCode = "200", description = "The organization.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+    public Response get(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
     }
@@ -104,11 +99,9 @@ public class OrganizationResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "History of an organization", description = "Every version, oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of versions.",
-            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+    public Response history(@PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return endpoints.history(id, limit, cursor, uri);
     }
@@ -120,8 +113,6 @@ public class OrganizationResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationInput.class),
             examples = @ExampleObject(name = "metropolitan city", value = Examples.ORGANIZATION)))
     @APIResponse(responseCode = "201", description = "Created.",
-            headers = { @Header(name = "Location", description = "Address of the new organization.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context UriInfo uri) {
         return endpoints.create(input, uri);
@@ -135,10 +126,9 @@ public class OrganizationResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationInput.class),
             examples = @ExampleObject(name = "metropolitan city", value = Examples.ORGANIZATION)))
     @APIResponse(responseCode = "200", description = "Replaced.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response replace(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") OrganizationInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
     }
@@ -152,10 +142,9 @@ public class OrganizationResource {
             schema = @Schema(implementation = OrganizationInput.class),
             examples = @ExampleObject(name = "add English name", value = "{\"name\": {\"en\": \"Gwangju Metropolitan City\"}}")))
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response patch(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
     }
@@ -166,10 +155,9 @@ public class OrganizationResource {
     @Operation(summary = "Archive an organization", description = "Public records are never deleted: the organization is archived "
             + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response archive(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response archive(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
     }
@@ -180,10 +168,9 @@ public class OrganizationResource {
     @Operation(summary = "Restore an archived organization", description = "Admins only: brings the archived organization back to status active "
             + "(event civic.organization.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Restored.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    public Response restore(@Parameter(description = "Organization id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response restore(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.restore(id, headers);
     }

@@ -41,8 +41,6 @@ import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,10 +84,9 @@ public class PersonResource {
             @Parameter(description = ApiDocs.Q, example = "강기") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         PersonFilter filter = new PersonFilter(
@@ -112,12 +109,12 @@ public class PersonResource {
             + "current=true for those going on today, current=false for past ones, at= for a given day.")
     @APIResponse(responseCode = "200", description = "A page of the person's memberships.",
             content = @Content(schema = @Schema(implementation = MembershipResource.MembershipPage.class)))
-    public Response memberships(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response memberships(@PathParam("id") String id,
             @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
             @Parameter(description = ApiDocs.AT, example = "2023-10-12") @QueryParam("at") String at,
-            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("lang") String lang,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         Person person = people.find(Params.id(id));
@@ -130,11 +127,9 @@ public class PersonResource {
     @Path("{id}")
     @Operation(summary = "Get a person")
     @APIResponse(responseCode = "200", description = "The person.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+    public Response get(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
     }
@@ -142,11 +137,9 @@ public class PersonResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "History of a person", description = "Every version, oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of versions.",
-            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+    public Response history(@PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return endpoints.history(id, limit, cursor, uri);
     }
@@ -158,8 +151,6 @@ public class PersonResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
             examples = @ExampleObject(name = "person", value = Examples.PERSON)))
     @APIResponse(responseCode = "201", description = "Created.",
-            headers = { @Header(name = "Location", description = "Address of the new person.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context UriInfo uri) {
         return endpoints.create(input, uri);
@@ -173,10 +164,9 @@ public class PersonResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
             examples = @ExampleObject(name = "person", value = Examples.PERSON)))
     @APIResponse(responseCode = "200", description = "Replaced.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response replace(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
     }
@@ -190,10 +180,9 @@ public class PersonResource {
             schema = @Schema(implementation = PersonInput.class),
             examples = @ExampleObject(name = "add a birth date", value = "{\"birthDate\": \"1964\"}")))
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response patch(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
     }
@@ -204,10 +193,9 @@ public class PersonResource {
     @Operation(summary = "Archive a person", description = "Public records are never deleted: the person is archived "
             + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response archive(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response archive(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
     }
@@ -218,10 +206,9 @@ public class PersonResource {
     @Operation(summary = "Restore an archived person", description = "Admins only: brings the archived person back to status active "
             + "(event civic.person.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Restored.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response restore(@Parameter(description = "Person id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response restore(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.restore(id, headers);
     }

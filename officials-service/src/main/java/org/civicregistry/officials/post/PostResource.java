@@ -37,8 +37,6 @@ import org.civicregistry.commons.write.RecordEndpoints;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,10 +72,9 @@ public class PostResource {
             @Parameter(description = ApiDocs.Q, example = "시장") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = ApiDocs.LANG, example = "en") @QueryParam("lang") String lang,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         PostFilter filter = new PostFilter(
@@ -95,11 +92,9 @@ public class PostResource {
     @Path("{id}")
     @Operation(summary = "Get a post")
     @APIResponse(responseCode = "200", description = "The post.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    public Response get(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LANG) @QueryParam("lang") String lang,
+    public Response get(@PathParam("id") String id,
+            @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
     }
@@ -107,11 +102,9 @@ public class PostResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "History of a post", description = "Every version, oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of versions.",
-            content = @Content(schema = @Schema(implementation = Examples.HistoryPage.class)))
-    public Response history(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.LIMIT) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+    public Response history(@PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return endpoints.history(id, limit, cursor, uri);
     }
@@ -123,8 +116,6 @@ public class PostResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "post", value = Examples.POST)))
     @APIResponse(responseCode = "201", description = "Created.",
-            headers = { @Header(name = "Location", description = "Address of the new post.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PostInput input, @Context UriInfo uri) {
         return endpoints.create(input, uri);
@@ -138,10 +129,9 @@ public class PostResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "post", value = Examples.POST)))
     @APIResponse(responseCode = "200", description = "Replaced.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response replace(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PostInput input, @Context HttpHeaders headers) {
         return endpoints.replace(id, input, headers);
     }
@@ -155,10 +145,9 @@ public class PostResource {
             schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "set the end", value = "{\"end\": \"2026-06-30\"}")))
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response patch(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
         return endpoints.patch(id, patch, headers);
     }
@@ -169,10 +158,9 @@ public class PostResource {
     @Operation(summary = "Archive a post", description = "Public records are never deleted: the post is archived "
             + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Archived.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response archive(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response archive(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.archive(id, headers);
     }
@@ -183,10 +171,9 @@ public class PostResource {
     @Operation(summary = "Restore an archived post", description = "Admins only: brings the archived post back to status active "
             + "(event civic.post.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Restored.",
-            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    public Response restore(@Parameter(description = "Post id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = ApiDocs.IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response restore(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context HttpHeaders headers) {
         return endpoints.restore(id, headers);
     }
