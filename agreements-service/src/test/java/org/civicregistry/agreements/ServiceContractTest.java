@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.OpenApiGolden;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -28,6 +29,12 @@ class ServiceContractTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** The served document is the committed one: changes to it are deliberate ({@link OpenApiGolden}). */
+    @Test
+    void theDocumentIsTheCommittedOne() {
+        OpenApiGolden.checkServed();
+    }
 
     @Test
     void everyOperationIsDocumentedWithErrorsAndExamples() {

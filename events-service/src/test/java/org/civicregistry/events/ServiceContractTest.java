@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 import java.util.Map;
 
+import org.civicregistry.testsupport.OpenApiGolden;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -16,6 +17,12 @@ import io.restassured.path.json.JsonPath;
 /** The OpenAPI document, health and metrics, as an integrator finds them. */
 @EventsTest
 class ServiceContractTest {
+
+    /** The served document is the committed one: changes to it are deliberate ({@link OpenApiGolden}). */
+    @Test
+    void theDocumentIsTheCommittedOne() {
+        OpenApiGolden.checkServed();
+    }
 
     @Test
     void everyOperationIsDocumentedWithErrorsAndExamples() {

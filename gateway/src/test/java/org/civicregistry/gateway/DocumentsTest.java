@@ -3,14 +3,24 @@ package org.civicregistry.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.nio.file.Path;
 import java.util.Map;
 
+import org.civicregistry.testsupport.OpenApiGolden;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 
 @GatewayTest
 class DocumentsTest {
+
+    /** The gateway's own document and the platform document (with the test upstreams' parts) are the committed ones. */
+    @Test
+    void theDocumentsAreTheCommittedOnes() {
+        OpenApiGolden.checkServed();
+        OpenApiGolden.check(Client.anyone().get("/openapi").then().statusCode(200).extract().asString(),
+                Path.of("src/test/resources/openapi-merged-golden.json"));
+    }
 
     @Test
     void theMergedDocumentHasEveryServicesPathsAndTheGatewaysOwn() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.civicregistry.testsupport.Contract;
+import org.civicregistry.testsupport.OpenApiGolden;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
@@ -19,6 +20,12 @@ import io.restassured.path.json.JsonPath;
 /** The OpenAPI document, health and metrics, as an integrator finds them. */
 @OfficialsTest
 class ServiceContractTest {
+
+    /** The served document is the committed one: changes to it are deliberate ({@link OpenApiGolden}). */
+    @Test
+    void theDocumentIsTheCommittedOne() {
+        OpenApiGolden.checkServed();
+    }
 
     @Test
     void everyOperationIsDocumentedWithErrorsAndExamples() {

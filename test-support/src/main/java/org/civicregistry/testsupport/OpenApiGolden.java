@@ -32,6 +32,13 @@ public final class OpenApiGolden {
     private OpenApiGolden() {
     }
 
+    /** Checks the service's own document, {@code /q/openapi}, against {@code src/test/resources/openapi-golden.json}. */
+    public static void checkServed() {
+        String document = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        check(document, Path.of("src/test/resources/openapi-golden.json"));
+    }
+
     /** Checks {@code document} against {@code golden} (relative to the module), or writes it there when updating. */
     public static void check(String document, Path golden) {
         try {
