@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,22 +12,22 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.record.Ids;
 import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.testsupport.OfficialsEvents.Snapshot;
+import org.civicregistry.testsupport.OfficialsEvents;
 import org.civicregistry.testsupport.TopicWriter;
 
 /**
  * Plays officials-service: publishes the snapshots of organizations, people, posts and memberships
  * on civic.officials.v1 exactly as its outbox relay does (binary-mode CloudEvents keyed by record id,
- * data = the record as officials' GET returns it), then waits until agreements-service has applied
- * them to its read model.
+ * data built from officials' event contract by {@link OfficialsEvents}), then waits until
+ * agreements-service has applied them to its read model.
  */
 final class Officials {
 
-    static final String TOPIC = "civic.officials.v1";
-    static final String SOURCE = "/civic-registry/officials";
+    static final String TOPIC = OfficialsEvents.TOPIC;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static TopicWriter writer;
@@ -50,68 +48,44 @@ final class Officials {
     }
 
     String organization(String slug, String ko, String en, String classification, String parentId) {
-        String id = Ids.next().toString();
-        publish("created", organizationSnapshot(id, slug, ko, en, classification, parentId, 1, "active"));
-        return id;
+        return publish("created", OfficialsEvents.organization(Ids.next().toString(), slug, ko, en, classification, parentId));
     }
 
     String person(String slug, String ko, String en) {
-        String id = Ids.next().toString();
-        publish("created", personSnapshot(id, slug, ko, en, 1));
-        return id;
+        return publish("created", OfficialsEvents.person(Ids.next().toString(), slug, ko, en));
     }
 
     String post(String slug, String ko, String en, String role, String organizationId) {
-        String id = Ids.next().toString();
-        publish("created", postSnapshot(id, slug, ko, en, role, organizationId, 1));
-        return id;
+        return publish("created", OfficialsEvents.post(Ids.next().toString(), slug, ko, en, role, organizationId));
     }
 
     String membership(String personId, String postId, String organizationId, String start, String end) {
-        String id = Ids.next().toString();
-        publish("created", membershipSnapshot(id, personId, postId, organizationId, start, end, 1));
-        return id;
+        return publish("created", OfficialsEvents.membership(Ids.next().toString(), personId, postId, organizationId, start, end));
     }
 
-    static ObjectNode organizationSnapshot(String id, String slug, String ko, String en, String classification, String parentId,
+    static Snapshot organizationSnapshot(String id, String slug, String ko, String en, String classification, String parentId,
             int version, String status) {
-        ObjectNode o = base(id, slug);
-        o.putObject("name").put("ko", ko).put("en", en);
-        o.putArray("otherNames");
-        o.put("classification", classification).put("parentId", parentId).putNull("divisionId").putNull("foundedOn").putNull("dissolvedOn");
-        return finish(o, version, status);
+        return OfficialsEvents.organization(id, slug, ko, en, classification, parentId).version(version).status(status);
     }
 
-    static ObjectNode personSnapshot(String id, String slug, String ko, String en, int version) {
-        ObjectNode p = base(id, slug);
-        p.putObject("name").put("ko", ko).put("en", en);
-        p.putArray("otherNames");
-        p.putNull("birthDate").putNull("image").putArray("contacts");
-        return finish(p, version, "active");
+    static Snapshot personSnapshot(String id, String slug, String ko, String en, int version) {
+        return OfficialsEvents.person(id, slug, ko, en).version(version);
     }
 
-    static ObjectNode postSnapshot(String id, String slug, String ko, String en, String role, String organizationId, int version) {
-        ObjectNode p = base(id, slug);
-        p.putObject("label").put("ko", ko).put("en", en);
-        p.put("role", role).put("organizationId", organizationId).putNull("start").putNull("end");
-        return finish(p, version, "active");
+    static Snapshot postSnapshot(String id, String slug, String ko, String en, String role, String organizationId, int version) {
+        return OfficialsEvents.post(id, slug, ko, en, role, organizationId).version(version);
     }
 
-    static ObjectNode membershipSnapshot(String id, String personId, String postId, String organizationId, String start, String end,
+    static Snapshot membershipSnapshot(String id, String personId, String postId, String organizationId, String start, String end,
             int version) {
-        ObjectNode m = base(id, null);
-        m.put("personId", personId).put("organizationId", organizationId).put("postId", postId).putNull("role").putNull("label")
-                .putNull("onBehalfOfId").put("start", start).put("end", end).put("acting", false)
-                .put("endReason", end == null ? null : "term_ended").put("current", end == null);
-        return finish(m, version, "active");
+        return OfficialsEvents.membership(id, personId, postId, organizationId, start, end).version(version);
     }
 
-    /** Publishes one snapshot as officials-service would: type civic.<record>.<action>, key and subject = id. */
-    void publish(String action, ObjectNode snapshot) {
-        String record = recordOf(snapshot);
-        String id = snapshot.get("id").asText();
-        writer().send(TOPIC, SOURCE, "civic." + record + "." + action, id, snapshot.toString());
-        expected.merge(table(record) + ":" + id, snapshot.get("version").asInt(), Math::max);
+    /** Publishes one snapshot as officials-service would (type civic.<record>.<action>, key and subject = id); returns the id. */
+    String publish(String action, Snapshot snapshot) {
+        snapshot.publish(writer(), action);
+        expected.merge("known_" + snapshot.kind() + ":" + snapshot.id(), snapshot.version(), Math::max);
+        return snapshot.id();
     }
 
     /** Waits until the read model holds, for every record published, at least the newest version published. */
@@ -139,40 +113,5 @@ final class Officials {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ObjectNode base(String id, String slug) {
-        ObjectNode node = JSON.createObjectNode().put("id", id);
-        if (slug != null) {
-            node.put("slug", slug);
-        } else {
-            node.putNull("slug");
-        }
-        return node;
-    }
-
-    private static ObjectNode finish(ObjectNode node, int version, String status) {
-        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
-        node.putArray("identifiers");
-        node.putArray("sources");
-        node.put("status", status).put("createdAt", now).put("updatedAt", now).put("version", version);
-        return node;
-    }
-
-    private static String recordOf(ObjectNode snapshot) {
-        if (snapshot.has("classification")) {
-            return "organization";
-        }
-        if (snapshot.has("personId")) {
-            return "membership";
-        }
-        if (snapshot.has("label")) {
-            return "post";
-        }
-        return "person";
-    }
-
-    private static String table(String record) {
-        return "known_" + record;
     }
 }

@@ -14,13 +14,12 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.record.Ids;
 import org.civicregistry.embedded.KafkaBroker;
-import org.civicregistry.testsupport.TopicReader;
+import org.civicregistry.testsupport.OfficialsEvents.Snapshot;
 import org.civicregistry.testsupport.TopicReader.Message;
+import org.civicregistry.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -58,8 +57,8 @@ class ReadModelTest {
         String id = Ids.next().toString();
         String oldSlug = Api.unique("jeonbuk-old");
         String newSlug = Api.unique("jeonbuk");
-        ObjectNode v1 = Officials.organizationSnapshot(id, oldSlug, "전라북도", "Jeollabuk-do", "province", null, 1, "active");
-        ObjectNode v2 = Officials.organizationSnapshot(id, newSlug, "전북특별자치도", "Jeonbuk State", "special_self_governing_province",
+        Snapshot v1 = Officials.organizationSnapshot(id, oldSlug, "전라북도", "Jeollabuk-do", "province", null, 1, "active");
+        Snapshot v2 = Officials.organizationSnapshot(id, newSlug, "전북특별자치도", "Jeonbuk State", "special_self_governing_province",
                 null, 2, "active");
         double before = appliedEvents();
         officials.publish("created", v1);

@@ -10,18 +10,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.testsupport.OfficialsEvents;
 import org.civicregistry.testsupport.TopicWriter;
 
 /**
  * Publishes records of officials-service and agreements-service on their topics exactly as their
- * relays do (binary CloudEvents keyed by id, the full snapshot as data), so events-service learns
- * them through its read models. Tests then wait until the API accepts them.
+ * relays do (binary CloudEvents keyed by id, the full snapshot as data; officials' built from its
+ * event contract by {@link OfficialsEvents}), so events-service learns them through its read models.
+ * Tests then wait until the API accepts them.
  */
 final class Upstream {
 
-    static final String OFFICIALS = "civic.officials.v1";
+    static final String OFFICIALS = OfficialsEvents.TOPIC;
     static final String AGREEMENTS = "civic.agreements.v1";
-    static final String OFFICIALS_SOURCE = "/civic-registry/officials";
+    static final String OFFICIALS_SOURCE = OfficialsEvents.SOURCE;
     static final String AGREEMENTS_SOURCE = "/civic-registry/agreements";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,13 +55,7 @@ final class Upstream {
 
     static void organizationVersion(String id, int version, String action, String slug, String ko, String en,
             String classification, String parentId) {
-        ObjectNode data = record(id, version, slug);
-        data.set("name", text(ko, en));
-        data.putArray("otherNames");
-        data.put("classification", classification);
-        data.put("parentId", parentId);
-        data.putNull("divisionId");
-        writer().send(OFFICIALS, OFFICIALS_SOURCE, "civic.organization." + action, id, data.toString());
+        OfficialsEvents.organization(id, slug, ko, en, classification, parentId).version(version).publish(writer(), action);
     }
 
     /** A new person (version 1); returns the id once events-service knows it. */
@@ -71,21 +67,13 @@ final class Upstream {
     }
 
     static void personVersion(String id, int version, String action, String slug, String ko, String en) {
-        ObjectNode data = record(id, version, slug);
-        data.set("name", text(ko, en));
-        data.putArray("otherNames");
-        data.putArray("contacts");
-        writer().send(OFFICIALS, OFFICIALS_SOURCE, "civic.person." + action, id, data.toString());
+        OfficialsEvents.person(id, slug, ko, en).version(version).publish(writer(), action);
     }
 
     /** A new post (version 1); returns the id once events-service knows it. */
     static String post(String slug, String ko, String en, String role, String organizationId) {
         String id = newId();
-        ObjectNode data = record(id, 1, slug);
-        data.set("label", text(ko, en));
-        data.put("role", role);
-        data.put("organizationId", organizationId);
-        writer().send(OFFICIALS, OFFICIALS_SOURCE, "civic.post.created", id, data.toString());
+        OfficialsEvents.post(id, slug, ko, en, role, organizationId).publish(writer(), "created");
         syncOfficials();
         return id;
     }
@@ -131,19 +119,6 @@ final class Upstream {
     static void awaitKnown(String filter, String id) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().queryParam(filter, id).get("/api/v1/events").statusCode() == 200);
-    }
-
-    private static ObjectNode record(String id, int version, String slug) {
-        ObjectNode data = JSON.createObjectNode();
-        data.put("id", id);
-        data.put("slug", slug);
-        data.putArray("identifiers");
-        data.putArray("sources");
-        data.put("status", "active");
-        data.put("createdAt", "2023-10-01T00:00:00Z");
-        data.put("updatedAt", "2023-10-01T00:00:00Z");
-        data.put("version", version);
-        return data;
     }
 
     private static ObjectNode text(String ko, String en) {

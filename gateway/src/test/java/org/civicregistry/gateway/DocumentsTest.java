@@ -45,6 +45,9 @@ class DocumentsTest {
         assertThat(asyncapi.getString("channels.officials.address")).isEqualTo("civic.officials.v1");
         assertThat(asyncapi.getString("channels.agreements.address")).isEqualTo("civic.agreements.v1");
         assertThat(asyncapi.getString("channels.events.address")).isEqualTo("civic.events.v1");
+        // officials' event schemas (from commons) are in the document itself, not referenced
+        assertThat(asyncapi.getList("components.schemas.Person.required")).contains("id", "name", "version");
+        assertThat(asyncapi.getMap("components.schemas.Membership").get("$id")).asString().endsWith("/schemas/officials/membership.json");
         Client.anyone().get("/docs/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -11,22 +11,22 @@ import jakarta.persistence.EntityManager;
 
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.readmodel.KnownOfficials;
 import org.civicregistry.commons.record.PartialDate;
 
 /**
  * What the service knows of officials-service's records, from its read model: whether an id is
- * known, the jurisdictions an organization belongs to, who held which post when.
+ * known, the jurisdictions an organization belongs to ({@link KnownOfficials}), who held which post when.
  */
 @ApplicationScoped
 public class KnownRecords {
 
-    /** Deeper than any real hierarchy (country → province → city → district → office); stops cycles. */
-    private static final int MAX_DEPTH = 16;
-
     private final EntityManager em;
+    private final KnownOfficials officials;
 
-    public KnownRecords(EntityManager em) {
+    public KnownRecords(EntityManager em, KnownOfficials officials) {
         this.em = em;
+        this.officials = officials;
     }
 
     public boolean organization(UUID id) {
@@ -62,20 +62,7 @@ public class KnownRecords {
     /** The slugs of the organizations and all their ancestors: the jurisdictions their records belong to. */
     public Set<String> jurisdictionsOf(Collection<UUID> organizationIds) {
         Set<String> slugs = new LinkedHashSet<>();
-        for (UUID id : organizationIds) {
-            @SuppressWarnings("unchecked")
-            List<String> chain = em.createNativeQuery("""
-                    with recursive chain (id, parent_id, slug, depth) as (
-                        select id, parent_id, slug, 0 from known_organization where id = :id
-                        union all
-                        select o.id, o.parent_id, o.slug, c.depth + 1 from known_organization o join chain c on o.id = c.parent_id
-                        where c.depth < :max)
-                    select slug from chain where slug is not null order by depth""") // no result class: see label()
-                    .setParameter("id", id)
-                    .setParameter("max", MAX_DEPTH)
-                    .getResultList();
-            slugs.addAll(chain);
-        }
+        organizationIds.forEach(id -> slugs.addAll(officials.jurisdictionsOf(id)));
         return slugs;
     }
 

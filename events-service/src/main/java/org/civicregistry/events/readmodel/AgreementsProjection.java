@@ -1,7 +1,7 @@
 package org.civicregistry.events.readmodel;
 
-import static org.civicregistry.events.readmodel.ReadModelWriter.text;
-import static org.civicregistry.events.readmodel.ReadModelWriter.uuid;
+import static org.civicregistry.commons.consumer.ReadModelWriter.text;
+import static org.civicregistry.commons.consumer.ReadModelWriter.uuid;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.commons.consumer.Projection;
+import org.civicregistry.commons.consumer.ReadModelWriter;
+import org.civicregistry.commons.consumer.ReadModelWriter.Column;
 import org.civicregistry.events.common.EventsConfig;
-import org.civicregistry.events.readmodel.ReadModelWriter.Column;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -53,6 +54,6 @@ public class AgreementsProjection implements Projection {
         columns.put("status", Column.text(text(data, "status")));
         columns.put("signed_on", Column.text(text(data, "signedOn")));
         columns.put("signing_event_id", Column.uuid(uuid(data, "signingEventId")));
-        writer.upsert(KnownRecord.AGREEMENT, event, data, columns);
+        writer.upsert(KnownRecord.AGREEMENT.table(), event, data, columns);
     }
 }

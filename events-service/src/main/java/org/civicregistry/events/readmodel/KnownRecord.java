@@ -1,10 +1,15 @@
 package org.civicregistry.events.readmodel;
 
-/** The kinds of record of other services this service keeps a read model of, with their tables. */
+import org.civicregistry.commons.readmodel.OfficialsRecord;
+
+/**
+ * The kinds of record of other services this service looks up in its read models, with their tables:
+ * officials' as every consumer keeps them ({@link OfficialsRecord}), and agreements.
+ */
 public enum KnownRecord {
-    ORGANIZATION("known_organization", "organization", "name"),
-    PERSON("known_person", "person", "name"),
-    POST("known_post", "post", "label"),
+    ORGANIZATION(OfficialsRecord.ORGANIZATION.table(), "organization", "name"),
+    PERSON(OfficialsRecord.PERSON.table(), "person", "name"),
+    POST(OfficialsRecord.POST.table(), "post", "label"),
     AGREEMENT("known_agreement", "agreement", "title");
 
     private final String table;

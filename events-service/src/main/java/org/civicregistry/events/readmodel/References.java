@@ -2,7 +2,6 @@ package org.civicregistry.events.readmodel;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,25 +15,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.readmodel.KnownOfficials;
 import org.civicregistry.commons.text.LocalizedText;
 
 /**
  * What this service knows of other services' records, from its read models: whether a referenced
  * record exists (unknown → 422 naming the field), ids behind slugs in filters, the jurisdictions an
- * organization belongs to, and names for the calendar feeds.
+ * organization belongs to ({@link KnownOfficials}), and names for the calendar feeds.
  */
 @ApplicationScoped
 public class References {
 
-    /** Deeper than any real hierarchy (country → province → city → district → office); stops cycles. */
-    private static final int MAX_DEPTH = 16;
-
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final KnownOfficials officials;
 
-    public References(EntityManager em, ObjectMapper mapper) {
+    public References(EntityManager em, ObjectMapper mapper, KnownOfficials officials) {
         this.em = em;
         this.mapper = mapper;
+        this.officials = officials;
     }
 
     public boolean exists(KnownRecord kind, UUID id) {
@@ -75,18 +74,7 @@ public class References {
 
     /** The slugs of an organization and all its ancestors: the jurisdictions its events belong to. */
     public Set<String> jurisdictionsOf(UUID organizationId) {
-        @SuppressWarnings("unchecked")
-        List<String> slugs = em.createNativeQuery("""
-                with recursive chain (id, parent_id, slug, depth) as (
-                    select id, parent_id, slug, 0 from known_organization where id = :id
-                    union all
-                    select o.id, o.parent_id, o.slug, c.depth + 1 from known_organization o join chain c on o.id = c.parent_id
-                    where c.depth < :max)
-                select slug from chain where slug is not null order by depth""") // no result class: see resolve()
-                .setParameter("id", organizationId)
-                .setParameter("max", MAX_DEPTH)
-                .getResultList();
-        return new LinkedHashSet<>(slugs);
+        return officials.jurisdictionsOf(organizationId);
     }
 
     /** The names of the given records that are known. */

@@ -1,8 +1,5 @@
 package org.civicregistry.gateway.docs;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,11 +27,13 @@ public class DocsResource {
     private static final String YAML = "application/yaml";
 
     private final PlatformDocument platform;
+    private final AsyncApiDocument asyncApi;
     private final ObjectMapper json;
     private final YAMLMapper yaml = new YAMLMapper(new YAMLFactory());
 
-    public DocsResource(PlatformDocument platform, ObjectMapper json) {
+    public DocsResource(PlatformDocument platform, AsyncApiDocument asyncApi, ObjectMapper json) {
         this.platform = platform;
+        this.asyncApi = asyncApi;
         this.json = json;
     }
 
@@ -54,10 +53,8 @@ public class DocsResource {
     @Operation(summary = "The AsyncAPI document of the change streams", description = "The three topics, every event "
             + "type, the CloudEvents headers and the payloads. JSON by default; YAML with format=yaml.")
     public Response asyncapi(@Parameter(description = "json or yaml") @QueryParam("format") String format,
-            @jakarta.ws.rs.core.Context HttpHeaders headers) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
-            return render(yaml.readTree(in), format, headers);
-        }
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return render(asyncApi.document(), format, headers);
     }
 
     /** An Accept header that does not parse is read as no preference (JSON), not as a server failure. */

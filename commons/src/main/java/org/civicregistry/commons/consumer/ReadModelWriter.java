@@ -1,5 +1,6 @@
-package org.civicregistry.events.readmodel;
+package org.civicregistry.commons.consumer;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.civicregistry.commons.consumer.ReadModels;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -17,6 +17,7 @@ import io.cloudevents.CloudEvent;
 /**
  * Writes a snapshot from another service's stream into a read model, version-guarded: a row is
  * inserted, or replaced only by a newer version, so repeats and late, older events change nothing.
+ * The one way every projection writes, so that they all read ids, versions and values alike.
  */
 @ApplicationScoped
 public class ReadModelWriter {
@@ -30,7 +31,7 @@ public class ReadModelWriter {
     }
 
     /** A column value with its SQL type, so a null is cast right too. */
-    public record Column(String value, String sqlType) {
+    public record Column(Object value, String sqlType) {
 
         public static Column text(String value) {
             return new Column(value, "text");
@@ -40,14 +41,27 @@ public class ReadModelWriter {
             return new Column(value == null ? null : value.toString(), "uuid");
         }
 
+        /** A day, as ISO text. */
+        public static Column date(LocalDate value) {
+            return new Column(value == null ? null : value.toString(), "date");
+        }
+
+        /** Never null: bound as is. */
+        public static Column bool(boolean value) {
+            return new Column(value, null);
+        }
+
         /** A JSON member (absent or null: SQL null). */
         public static Column json(JsonNode value) {
             return new Column(value == null || value.isMissingNode() || value.isNull() ? null : value.toString(), "jsonb");
         }
     }
 
-    /** @return whether the row changed */
-    public boolean upsert(KnownRecord kind, CloudEvent event, JsonNode data, Map<String, Column> columns) {
+    /**
+     * @param data the snapshot: its {@code id} (else the event's subject) and {@code version} key the row
+     * @return whether the row changed
+     */
+    public boolean upsert(String table, CloudEvent event, JsonNode data, Map<String, Column> columns) {
         UUID id = uuid(data.path("id").asText(event.getSubject()));
         JsonNode version = data.get("version");
         if (id == null || version == null || !version.canConvertToInt() || version.asInt() < 1) {
@@ -58,9 +72,11 @@ public class ReadModelWriter {
         Map<String, String> casts = new LinkedHashMap<>();
         columns.forEach((column, value) -> {
             values.put(column, value.value());
-            casts.put(column, value.sqlType());
+            if (value.sqlType() != null) {
+                casts.put(column, value.sqlType());
+            }
         });
-        return ReadModels.upsertNewer(em, kind.table(), id, version.asInt(), values, casts);
+        return ReadModels.upsertNewer(em, table, id, version.asInt(), values, casts);
     }
 
     /** A text member of a snapshot, or null. */
