@@ -20,6 +20,7 @@ import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.security.JurisdictionChain;
 import org.civicregistry.events.common.EventsConfig;
 import org.civicregistry.events.readmodel.KnownRecord;
 import org.civicregistry.events.readmodel.References;
@@ -34,8 +35,6 @@ public class EventQueries {
     /** Dates in filters (from=2023-10-12) are days in Korea, where the register's offices are. */
     static final ZoneId REGISTER_ZONE = ZoneId.of("Asia/Seoul");
 
-    private static final int MAX_DEPTH = 16;
-
     /** Events organized by an organization or any of its parts, from the organization read model. */
     private static final String ORGANIZATION_TREE = """
             e.organizer_id in (
@@ -44,7 +43,7 @@ public class EventQueries {
                     union all
                     select o.id, t.depth + 1 from known_organization o join tree t on o.parent_id = t.id
                     where t.depth < %d)
-                select id from tree)""".formatted(MAX_DEPTH);
+                select id from tree)""".formatted(JurisdictionChain.MAX_DEPTH);
 
     private final EntityManager em;
     private final References references;

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
 
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
@@ -17,13 +16,11 @@ import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.record.RecordStatus;
+import org.civicregistry.commons.security.JurisdictionChain;
 import org.civicregistry.commons.write.RecordService;
 
 @ApplicationScoped
 public class OrganizationService extends RecordService<Organization, OrganizationInput, OrganizationView> {
-
-    /** Deeper than any real hierarchy (country → province → city → district → office); stops cycles. */
-    private static final int MAX_DEPTH = 16;
 
     @Override
     public String entityType() {
@@ -117,21 +114,7 @@ public class OrganizationService extends RecordService<Organization, Organizatio
 
     /** The slugs of an organization and all its ancestors: the jurisdictions its records belong to. */
     public Set<String> jurisdictionsOf(UUID organizationId) {
-        @SuppressWarnings("unchecked")
-        List<String> slugs = em.createNativeQuery("""
-                with recursive chain (id, parent_id, slug, depth) as (
-                    select id, parent_id, slug, 0 from organization where id = :id
-                    union all
-                    select o.id, o.parent_id, o.slug, c.depth + 1 from organization o join chain c on o.id = c.parent_id
-                    where c.depth < :max)
-                select slug from chain where slug is not null order by depth""")
-                .setParameter("id", organizationId)
-                .setParameter("max", MAX_DEPTH)
-                // The record being checked may be changed and not yet valid for the database (a membership moved
-                // onto a held post): flushing it here would answer a refused editor with its conflict, not 403.
-                .setFlushMode(FlushModeType.COMMIT)
-                .getResultList();
-        return new LinkedHashSet<>(slugs);
+        return JurisdictionChain.slugs(em, "organization", organizationId);
     }
 
     private Set<UUID> ancestorIds(UUID organizationId) {
@@ -144,7 +127,7 @@ public class OrganizationService extends RecordService<Organization, Organizatio
                     where c.depth < :max)
                 select id from chain""") // no result class: Hibernate 7 caches a plan per call for a basic one
                 .setParameter("id", organizationId)
-                .setParameter("max", MAX_DEPTH)
+                .setParameter("max", JurisdictionChain.MAX_DEPTH)
                 .getResultList();
         return new HashSet<>(ids);
     }
