@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.response.Response;
 
-/** The agreements collection and its items, end to end through the API, on the agreements of ../shared/seeds. */
+/** The agreements collection and its items, end to end through the API, on the agreements of docs/sources.md. */
 @AgreementsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgreementApiTest {

@@ -81,7 +81,7 @@ final class Api {
     }
 
     /**
-     * The Gyeonggi–Gwangju mutual development agreement of ../shared/seeds: signed at Gwangju City Hall on
+     * The Gyeonggi–Gwangju mutual development agreement of docs/sources.md: signed at Gwangju City Hall on
      * 12 October 2023 by Governor Kim Dong-yeon and Mayor Kang Ki-jung, with its eight items.
      */
     static ObjectNode gyeonggiGwangju(World w, String slug) {

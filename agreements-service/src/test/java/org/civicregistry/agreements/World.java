@@ -3,7 +3,7 @@ package org.civicregistry.agreements;
 import javax.sql.DataSource;
 
 /**
- * The officials of ../shared/seeds as agreements-service learns them from civic.officials.v1: the
+ * The officials of docs/sources.md as agreements-service learns them from civic.officials.v1: the
  * provinces and cities of the agreements, the Governor of Gyeonggi and the Mayor of Gwangju, and who
  * held those posts (terms of local heads run from 1 July after the local elections of 2018 and 2022).
  * Slugs are unique per world, so tests that each make one do not see each other's agreements.

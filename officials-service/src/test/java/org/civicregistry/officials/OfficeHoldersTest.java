@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * "Who held which post when", on the people of ../shared/seeds: Lee Yong-sup was Mayor of Gwangju at
+ * "Who held which post when", on the people of docs/sources.md: Lee Yong-sup was Mayor of Gwangju at
  * the Bitgreen groundbreaking on 2019-12-26; Kang Ki-jung was mayor when Gyeonggi's governor Kim
  * Dong-yeon signed the mutual development agreement in 2023; Kim Doo-kwan and Song Gi-do co-chaired
  * the balanced-development committee launched in January 2022. Terms of Korean local heads run from
