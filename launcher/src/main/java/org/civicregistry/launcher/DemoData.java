@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The demo data set, from the documents in ../shared/seeds, written through the gateway's public
+ * The demo data set, from the documents of docs/sources.md, written through the gateway's public
  * API (so it is validated and streamed like any other write). Idempotent: a record whose slug
  * exists is left as it is, so a second start changes nothing.
  */

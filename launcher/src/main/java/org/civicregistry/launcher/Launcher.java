@@ -137,7 +137,7 @@ public final class Launcher {
                 .expiresIn(Duration.ofHours(12)).sign(privateKey());
         int gateway = port(TOPOLOGY.service("gateway"));
         if (!"false".equalsIgnoreCase(env("CIVIC_DEMO", "true"))) {
-            step("demo data from ../shared/seeds, through the gateway");
+            step("demo data from docs/sources.md, through the gateway");
             int created = new DemoData(URI.create("http://localhost:" + gateway), token).load();
             System.out.println(" " + (created == 0 ? "already there" : created + " records created"));
         }

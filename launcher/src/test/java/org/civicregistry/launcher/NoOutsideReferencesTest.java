@@ -3,7 +3,6 @@ package org.civicregistry.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,33 +17,14 @@ class NoOutsideReferencesTest {
     /** Spelled in two parts so that this file does not name it. */
     static final String OUTSIDE = ".." + "/shared";
 
-    /**
-     * Files that still name it because other work in flight owns them; each is to be changed to
-     * point at docs/ and then removed from here (the second test says when).
-     * Launcher.java prints it (and docs/first-run.md shows that output), DemoData.java and the
-     * agreements' Examples.java cite it in their Javadoc.
-     */
-    static final Set<String> NOT_YET = Set.of(
-            "launcher/src/main/java/org/civicregistry/launcher/Launcher.java",
-            "launcher/src/main/java/org/civicregistry/launcher/DemoData.java",
-            "docs/first-run.md",
-            "agreements-service/src/main/java/org/civicregistry/agreements/common/Examples.java");
-
     @Test
     void noFileOfTheRepositoryPointsOutsideIt() {
         List<String> files = RepositoryFiles.all();
         assertThat(files).as("the repository's files").contains("pom.xml", "docs/design.md", "docs/sources.md",
                 "docs/build-notes.md");
-        List<String> pointing = files.stream().filter(f -> !NOT_YET.contains(f)).filter(NoOutsideReferencesTest::namesOutside)
-                .toList();
+        List<String> pointing = files.stream().filter(NoOutsideReferencesTest::namesOutside).toList();
         assertThat(pointing).as("files naming " + OUTSIDE + ": point them at docs/design.md, docs/build-notes.md or "
                 + "docs/sources.md instead").isEmpty();
-    }
-
-    @Test
-    void everyFileStillAllowedToPointOutsideDoes() {
-        assertThat(NOT_YET.stream().filter(f -> !namesOutside(f)).toList())
-                .as("files that no longer name " + OUTSIDE + " (or are gone): remove them from NOT_YET").isEmpty();
     }
 
     static boolean namesOutside(String file) {

@@ -6,7 +6,7 @@ import org.civicregistry.agreements.item.Item;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Request examples of the OpenAPI document, from ../shared/seeds. An agreement references
+ * Request examples of the OpenAPI document, from the sources of docs/sources.md. An agreement references
  * organizations, people and posts of officials-service, so its examples carry placeholder ids: they
  * are valid once the service has learned records with those ids.
  */
