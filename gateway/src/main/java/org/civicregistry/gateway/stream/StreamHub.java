@@ -7,12 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,12 +27,8 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civicregistry.commons.kafka.ChangeEvents;
@@ -46,7 +40,6 @@ import org.civicregistry.gateway.routing.Problems;
 import org.civicregistry.gateway.routing.RateLimits;
 import org.jboss.logging.Logger;
 
-import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,8 +88,7 @@ public class StreamHub {
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final Semaphore replaySlots;
     private final ExecutorService replays;
-    /** Replay consumers not in use; never more than max-replays exist, since each runs under a slot. */
-    private final BlockingQueue<Consumer<String, byte[]>> idleReplayConsumers = new LinkedBlockingQueue<>();
+    private final Replayer replayer;
     private Counter overflows;
     private Admin admin;
 
@@ -115,6 +107,7 @@ public class StreamHub {
             t.setDaemon(true);
             return t;
         });
+        this.replayer = new Replayer(config, backoff, this::consumer, this::earliestOffsets, this::undecodable);
     }
 
     void start(@Observes StartupEvent event) {
@@ -144,7 +137,7 @@ public class StreamHub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        idleReplayConsumers.forEach(c -> c.close(Duration.ofSeconds(1)));
+        replayer.close();
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }
@@ -228,7 +221,7 @@ public class StreamHub {
         java.util.concurrent.Callable<Void> setUp = () -> {
             Map<TopicPartition, Long> ends = endOffsets(subscribed);
             if (replaying) {
-                replay(subscriber, from, ends);
+                replayer.replay(subscriber, from, ends);
             }
             subscriber.goLive(ends);
             return null;
@@ -311,133 +304,6 @@ public class StreamHub {
     private void refuse(RoutingContext ctx, ProblemType type, String detail) {
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, config.retryAfter().toSeconds())));
         Problems.respond(ctx, type, detail);
-    }
-
-    /**
-     * Reads what the client missed, from its positions up to the end offsets taken when it came back.
-     * A position the topic no longer keeps is announced as a gap and the replay starts at the earliest
-     * offset kept; so is what the replay has not reached by its deadline.
-     */
-    private void replay(Subscriber subscriber, Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends)
-            throws InterruptedException, ExecutionException {
-        subscriber.startAt(from);
-        List<TopicPartition> partitions = ends.keySet().stream().toList();
-        if (partitions.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> earliest = earliestOffsets(partitions);
-        Map<TopicPartition, Long> reached = new HashMap<>();
-        Map<TopicPartition, Gap.Range> lost = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            long first = earliest.getOrDefault(partition, 0L);
-            Long start = from.get(partition);
-            if (start != null && start < first) {
-                lost.put(partition, new Gap.Range(start, first));
-            }
-            // a partition the client did not know (new since) is read from its start
-            reached.put(partition, start == null ? first : Math.max(start, first));
-        }
-        if (!lost.isEmpty()) {
-            subscriber.gap(gap(Gap.RETENTION, lost));
-        }
-        Freshness freshness = new Freshness(config.rememberedSubjects());
-        Counter skipped = null;
-        long deadline = System.nanoTime() + config.replayDeadline().toNanos();
-        int failures = 0;
-        int read = 0;
-        Consumer<String, byte[]> catchUp = idleReplayConsumers.poll();
-        if (catchUp == null) {
-            catchUp = consumer();
-        }
-        boolean reusable = false;
-        try {
-            catchUp.assign(partitions);
-            reached.forEach(catchUp::seek);
-            while (!subscriber.closed() && System.nanoTime() < deadline && read < config.replayMaxEvents() && behind(reached, ends)) {
-                ConsumerRecords<String, byte[]> records;
-                try {
-                    records = catchUp.poll(Duration.ofMillis(200));
-                    failures = 0;
-                } catch (WakeupException | InterruptException e) {
-                    throw new InterruptedException("stopping");
-                } catch (RuntimeException e) {
-                    failures++;
-                    LOG.warnf("Replay of a resuming client could not read (%s); trying again", e.getMessage());
-                    Thread.sleep(Math.min(backoff.delay(failures).toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= ends.get(partition) || read >= config.replayMaxEvents()) {
-                        continue;
-                    }
-                    read++;
-                    reached.put(partition, record.offset() + 1);
-                    CloudEvent event;
-                    String json;
-                    try {
-                        event = ChangeEvents.envelope(record);
-                        json = CloudEventJson.of(event);
-                    } catch (RuntimeException e) {
-                        if (skipped == null) {
-                            skipped = undecodable(record.topic());
-                        }
-                        skipped.increment();
-                        LOG.warnf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-                        continue;
-                    }
-                    subscriber.replay(new StreamEvent(partition, record.offset(), event.getType(), event.getSubject(), json,
-                            !freshness.fresh(record.topic(), event)));
-                }
-                // The relays publish in transactions: each ends with a commit marker that takes an offset
-                // and is never returned as a record, so how far the replay got is the consumer's position.
-                if (read < config.replayMaxEvents()) {
-                    for (TopicPartition partition : partitions) {
-                        reached.merge(partition, Math.min(catchUp.position(partition), ends.get(partition)), Math::max);
-                    }
-                }
-            }
-            catchUp.assign(List.of());
-            reusable = true;
-        } finally {
-            if (reusable) {
-                idleReplayConsumers.offer(catchUp);
-            } else {
-                catchUp.close(Duration.ofSeconds(1));
-            }
-        }
-        if (subscriber.closed()) {
-            return;
-        }
-        Map<TopicPartition, Gap.Range> unreached = new HashMap<>();
-        reached.forEach((partition, offset) -> {
-            if (offset < ends.get(partition)) {
-                unreached.put(partition, new Gap.Range(offset, ends.get(partition)));
-            }
-        });
-        if (!unreached.isEmpty()) {
-            boolean limit = read >= config.replayMaxEvents();
-            LOG.warnf("Replay of a resuming client stopped at %s; it is told of the gap %s",
-                    limit ? read + " records" : "its deadline " + config.replayDeadline(), unreached);
-            subscriber.gap(gap(limit ? Gap.REPLAY_LIMIT : Gap.REPLAY_DEADLINE, unreached));
-        }
-    }
-
-    private Gap gap(String reason, Map<TopicPartition, Gap.Range> partitions) {
-        Set<String> collections = new java.util.TreeSet<>();
-        for (TopicPartition partition : partitions.keySet()) {
-            // civic.<service>.v1 is the topic of the upstream named <service>
-            String[] parts = partition.topic().split("\\.");
-            GatewayConfig.Upstream upstream = parts.length > 1 ? gateway.upstreams().get(parts[1]) : null;
-            if (upstream != null) {
-                collections.addAll(upstream.paths());
-            }
-        }
-        return new Gap(reason, partitions, collections);
-    }
-
-    private static boolean behind(Map<TopicPartition, Long> reached, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().anyMatch(e -> reached.get(e.getKey()) < e.getValue());
     }
 
     private Map<TopicPartition, Long> earliestOffsets(List<TopicPartition> partitions) throws InterruptedException, ExecutionException {
