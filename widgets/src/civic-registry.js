@@ -173,24 +173,40 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
     const key = `${api} ${topic}`;
     let s = streams.get(key);
     if (!s) {
-      const source = new EventSource(`${api}/api/v1/stream?topics=${topic}`);
-      s = { source, listeners: new Set() };
-      const dispatch = (m) => {
-        let ce;
-        try { ce = JSON.parse(m.data); } catch { return; }
-        if (ce && ce.data) s.listeners.forEach((l) => l.change(ce.data, ce.type || m.type));
+      s = { source: null, listeners: new Set(), lastId: "", retries: 0, timer: 0 };
+      const open = () => {
+        // resumes where the last stream left off: a new EventSource cannot send Last-Event-ID itself
+        const from = s.lastId ? `&lastEventId=${encodeURIComponent(s.lastId)}` : "";
+        const source = new EventSource(`${api}/api/v1/stream?topics=${topic}${from}`);
+        s.source = source;
+        const dispatch = (m) => {
+          if (m.lastEventId) s.lastId = m.lastEventId;
+          let ce;
+          try { ce = JSON.parse(m.data); } catch { return; }
+          if (ce && ce.data) s.listeners.forEach((l) => l.change(ce.data, ce.type || m.type));
+        };
+        TYPES[topic].forEach((t) => source.addEventListener(t, dispatch));
+        const state = () => s.listeners.forEach((l) => l.live(source.readyState === 1 ? "open" : source.readyState === 0 ? "connecting" : "closed"));
+        source.onopen = () => { s.retries = 0; state(); };
+        source.onerror = () => {
+          state();
+          // A refused stream (429 when the address has too many open, 503 when the gateway is full)
+          // closes for good: the browser retries dropped connections only. Open it again later,
+          // backing off to a minute, spread so that many pages do not return at once.
+          if (source.readyState === 2 && s.listeners.size) {
+            const delay = Math.min(60_000, 2_000 * 2 ** s.retries++) * (0.5 + Math.random() / 2);
+            s.timer = setTimeout(open, delay);
+          }
+        };
       };
-      TYPES[topic].forEach((t) => source.addEventListener(t, dispatch));
-      const state = () => s.listeners.forEach((l) => l.live(source.readyState === 1 ? "open" : source.readyState === 0 ? "connecting" : "closed"));
-      source.onopen = state;
-      source.onerror = state;
+      open();
       streams.set(key, s);
     }
     s.listeners.add(listener);
     listener.live(s.source.readyState === 1 ? "open" : "connecting");
     return () => {
       s.listeners.delete(listener);
-      if (!s.listeners.size) { s.source.close(); streams.delete(key); }
+      if (!s.listeners.size) { clearTimeout(s.timer); s.source.close(); streams.delete(key); }
     };
   };
 

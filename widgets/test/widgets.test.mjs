@@ -93,6 +93,32 @@ describe("the demo page", () => {
 });
 
 describe("live updates", () => {
+  test("a stream the gateway refuses (429) is opened again, and the widget goes live", async () => {
+    const context = await browser.newContext();
+    let refused = 0;
+    let opened = 0;
+    // the events widget's stream: refused once, then let through
+    await context.route(/\/api\/v1\/stream\?topics=civic\.events\.v1/, (route) => {
+      if (refused === 0) {
+        refused++;
+        return route.fulfill({ status: 429, headers: { "Retry-After": "1", "Content-Type": "application/problem+json" },
+          body: JSON.stringify({ type: "https://civic-registry.org/problems/rate-limited", status: 429 }) });
+      }
+      opened++;
+      return route.continue();
+    });
+    const page = await context.newPage();
+    page.errors = [];
+    page.on("pageerror", (e) => page.errors.push(e));
+    await page.goto(demo);
+    await ready(page, ALL);
+    await page.waitForFunction(() => document.querySelector("civic-events").dataset.live === "open", null, { timeout: 20_000 });
+    assert.equal(refused, 1);
+    assert.ok(opened >= 1, "the events stream was requested again after the 429");
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test("a new event and a rescheduled one appear without a reload", async () => {
     const page = await open(browser, demo);
     await ready(page, ALL);
