@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +45,15 @@ public final class RowCounts implements ApiFuzzer.Rows {
             sum.append(" + (select count(*) from \"").append(table).append("\")");
         }
         this.query = "select " + sum.substring("select ".length()) + ", " + (outbox ? "(select count(*) from outbox_event)" : "0");
+    }
+
+    /** Fails unless no table changed since {@code before} and the outbox did not grow ({@link ApiFuzzer.Rows#unchanged}). */
+    public void assertUnchangedSince(long[] before) {
+        long[] now = count();
+        if (!ApiFuzzer.Rows.unchanged(before, now)) {
+            throw new AssertionError("rows changed: before " + Arrays.toString(before) + ", after "
+                    + Arrays.toString(now));
+        }
     }
 
     public List<String> tables() {
