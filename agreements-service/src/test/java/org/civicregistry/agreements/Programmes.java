@@ -22,6 +22,13 @@ final class Programmes {
         return initiative;
     }
 
+    /** The 2020 plan's shape, owned by another organization (with no announcer: Lee Yong-sup was Gwangju's mayor). */
+    static ObjectNode ownedBy(World w, String ownerId) {
+        ObjectNode body = gwangju2020(w, null).put("ownerId", ownerId);
+        body.remove("announcedBy");
+        return body;
+    }
+
     /**
      * Gwangju's twenty initiatives for 2020 of docs/sources.md, announced by Mayor Lee Yong-sup on
      * 29 December 2019, with three of them: the AI hub city first, the eleven representative
