@@ -25,8 +25,9 @@ public final class Initiatives {
     public static final int MAX_INITIATIVES = 100;
     public static final int MAX_SUB_ITEMS = 50;
     /**
-     * Reports per initiative: a monthly report for sixteen years. The bound keeps a programme's
-     * snapshot (its event) well under the 1 MiB every record is held to, however long it runs.
+     * Reports per initiative: a monthly report for sixteen years. Reports only grow, so they get a
+     * bound of their own; the whole programme is still held to the 1 MiB of every record
+     * ({@code ChangeRecorder}), which refuses a report that would pass it.
      */
     public static final int MAX_REPORTS = 200;
 
