@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.civicregistry.agreements.common.Numbered;
 import org.civicregistry.commons.http.Enums;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
@@ -20,8 +21,8 @@ import org.civicregistry.commons.problem.Violation;
  */
 public final class Initiatives {
 
-    public static final int MIN_NUMBER = 1;
-    public static final int MAX_NUMBER = 999;
+    public static final int MIN_NUMBER = Numbered.MIN_NUMBER;
+    public static final int MAX_NUMBER = Numbered.MAX_NUMBER;
     public static final int MAX_INITIATIVES = 100;
     public static final int MAX_SUB_ITEMS = 50;
     /**
@@ -40,29 +41,19 @@ public final class Initiatives {
      */
     public static void check(List<InitiativeInput> initiatives) {
         List<Violation> violations = new ArrayList<>();
-        Map<Integer, Integer> firstAt = new HashMap<>();
+        Numbered.Seen numbers = new Numbered.Seen("", "initiatives", "initiative");
         for (int i = 0; i < initiatives.size(); i++) {
-            InitiativeInput initiative = initiatives.get(i);
-            String at = "initiatives[" + i + "]";
-            if (initiative.number() == null) {
-                violations.add(new Violation(at + ".number", "is required"));
-            } else {
-                Integer other = firstAt.putIfAbsent(initiative.number(), i);
-                if (other != null) {
-                    violations.add(new Violation(at + ".number", "initiative number " + initiative.number()
-                            + " is already used by initiatives[" + other + "]"));
-                }
-            }
-            subItemViolations(at + ".", initiative.subItems(), violations);
+            numbers.check(i, initiatives.get(i).number(), violations);
+            subItemViolations("initiatives[" + i + "].", initiatives.get(i).subItems(), violations);
         }
-        throwIfAny(violations);
+        Numbered.throwIfAny(violations);
     }
 
     /** Checks one initiative written at /initiatives/{number}: fields are relative to the initiative. */
     public static void checkOne(InitiativeInput initiative) {
         List<Violation> violations = new ArrayList<>();
         subItemViolations("", initiative.subItems(), violations);
-        throwIfAny(violations);
+        Numbered.throwIfAny(violations);
     }
 
     /**
@@ -127,35 +118,16 @@ public final class Initiatives {
 
     /** A path parameter {number}: 1 to 999, else a 400 that names it. */
     public static int number(String value) {
-        try {
-            int number = Integer.parseInt(value == null ? "" : value.strip());
-            if (number >= MIN_NUMBER && number <= MAX_NUMBER) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badParameter("number", "must be an initiative number from 1 to 999");
+        return Numbered.inPath(value, "initiative");
     }
 
     private static void subItemViolations(String prefix, List<SubItem> subItems, List<Violation> violations) {
         if (subItems == null) {
             return;
         }
-        Map<Integer, Integer> firstAt = new HashMap<>();
+        Numbered.Seen numbers = new Numbered.Seen(prefix, "subItems", "sub-item");
         for (int s = 0; s < subItems.size(); s++) {
-            Integer other = firstAt.putIfAbsent(subItems.get(s).number(), s);
-            if (other != null) {
-                violations.add(new Violation(prefix + "subItems[" + s + "].number", "sub-item number " + subItems.get(s).number()
-                        + " is already used by subItems[" + other + "]"));
-            }
-        }
-    }
-
-    static void throwIfAny(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, violations.size() == 1 ? "The request has 1 invalid field."
-                    : "The request has " + violations.size() + " invalid fields.", violations, List.of());
+            numbers.check(s, subItems.get(s).number(), violations);
         }
     }
 }
