@@ -14,8 +14,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
-import org.civicregistry.gateway.Backoff;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -105,13 +105,14 @@ final class TopicFeed implements Runnable {
                         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                     failures = 0;
+                    backoff.reset();
                 } catch (WakeupException | InterruptException e) {
                     if (!running) {
                         break;
                     }
                 } catch (RuntimeException e) {
                     failures++;
-                    Duration wait = backoff.delay(failures);
+                    Duration wait = backoff.next();
                     LOG.errorf(e, "Stream of %s failed (%d in a row); going on from where it was in %d ms", topic, failures,
                             wait.toMillis());
                     closeConsumer();
