@@ -114,9 +114,7 @@ public class StreamHub {
             TopicFeed feed = new TopicFeed(topic, this::consumer, new Freshness(config.rememberedSubjects()), backoff(),
                     undecodable(topic));
             feeds.put(topic, feed);
-            Thread thread = new Thread(feed, "stream-" + topic);
-            thread.setDaemon(true);
-            thread.start();
+            feed.start();
         }
         overflows = Counter.builder("civic.gateway.stream.overflows")
                 .description("Stream clients cut off because they did not take what was written to them").register(registry);
