@@ -96,6 +96,15 @@ class ValueTypesTest {
     }
 
     @Test
+    void numberCursorsRoundTripAndRefuseWhatTheyDidNotIssue() {
+        assertThat(Cursor.decodeNumber(Cursor.encode("42"))).isEqualTo(42);
+        assertThat(Cursor.decodeNumber(null)).isZero();
+        for (String bad : List.of("garbage!", Cursor.encode("4", "2"), Cursor.encode("forty-two"))) {
+            assertThatThrownBy(() -> Cursor.decodeNumber(bad)).as(bad).isInstanceOf(ProblemException.class);
+        }
+    }
+
+    @Test
     void aPageKnowsThereIsMoreFromTheExtraRow() {
         PageRequest request = PageRequest.of("2", null);
         assertThat(request.fetchSize()).isEqualTo(3);

@@ -24,6 +24,8 @@ import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
 import org.civicregistry.commons.query.Where;
+import org.civicregistry.commons.readmodel.OfficialsRecord;
+import org.civicregistry.commons.readmodel.ReadModelLookup;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.write.Lifecycle;
 import org.civicregistry.commons.write.RecordService;
@@ -32,9 +34,11 @@ import org.civicregistry.commons.write.RecordService;
 public class AgreementService extends RecordService<Agreement, AgreementInput, AgreementView> {
 
     private final KnownRecords known;
+    private final ReadModelLookup lookup;
 
-    public AgreementService(KnownRecords known) {
+    public AgreementService(KnownRecords known, ReadModelLookup lookup) {
         this.known = known;
+        this.lookup = lookup;
     }
 
     @Override
@@ -133,7 +137,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         for (Party party : agreement.parties) {
             if (!party.equals(next.get(party.organizationId()))) {
                 jurisdictions.requireWrite(known.jurisdictionsOf(List.of(party.organizationId())),
-                        "the party entry of organization " + known.label("known_organization", party.organizationId()));
+                        "the party entry of organization " + lookup.label(OfficialsRecord.ORGANIZATION, party.organizationId()));
             }
         }
     }
@@ -146,22 +150,16 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         for (int i = 0; i < input.parties().size(); i++) {
             Party party = input.parties().get(i);
             String at = "parties[" + i + "]";
-            if (!known.organization(party.organizationId())) {
-                throw ProblemException.unknownReference(at + ".organizationId", party.organizationId());
-            }
+            lookup.require(OfficialsRecord.ORGANIZATION, at + ".organizationId", party.organizationId());
             Signatory signatory = party.signatory();
             if (signatory == null) {
                 continue;
             }
-            if (!known.person(signatory.personId())) {
-                throw ProblemException.unknownReference(at + ".signatory.personId", signatory.personId());
-            }
-            if (!known.post(signatory.postId())) {
-                throw ProblemException.unknownReference(at + ".signatory.postId", signatory.postId());
-            }
+            lookup.require(OfficialsRecord.PERSON, at + ".signatory.personId", signatory.personId());
+            lookup.require(OfficialsRecord.POST, at + ".signatory.postId", signatory.postId());
             if (input.signedOn() != null && !known.held(signatory.personId(), signatory.postId(), input.signedOn())) {
-                String message = "person " + known.label("known_person", signatory.personId()) + " did not hold post "
-                        + known.label("known_post", signatory.postId()) + " on " + input.signedOn()
+                String message = "person " + lookup.label(OfficialsRecord.PERSON, signatory.personId()) + " did not hold post "
+                        + lookup.label(OfficialsRecord.POST, signatory.postId()) + " on " + input.signedOn()
                         + ", according to the memberships learned from officials-service";
                 throw new ProblemException(ProblemType.UNPROCESSABLE, "The signatory of " + at + " did not hold the stated post "
                         + "on the signing date " + input.signedOn() + ".", List.of(new Violation(at + ".signatory", message)), List.of());

@@ -16,9 +16,17 @@ public final class Responses {
     }
 
     public static Response created(UriInfo uri, UUID id, int version, Object view) {
-        // Absolute, from the request's (or X-Forwarded-*) host, as JAX-RS makes every Location.
-        URI location = uri.getAbsolutePathBuilder().path(id.toString()).build();
-        return Response.created(location).tag(Versions.etag(version)).entity(view).build();
+        return Response.created(location(uri, id)).tag(Versions.etag(version)).entity(view).build();
+    }
+
+    /** 201 for a record without versions (an API key, a webhook): Location, no ETag. */
+    public static Response created(UriInfo uri, UUID id, Object view) {
+        return Response.created(location(uri, id)).entity(view).build();
+    }
+
+    /** Absolute, from the request's (or X-Forwarded-*) host, as JAX-RS makes every Location. */
+    private static URI location(UriInfo uri, UUID id) {
+        return uri.getAbsolutePathBuilder().path(id.toString()).build();
     }
 
     /** A record read: 304 when {@code If-None-Match} names the current representation. */

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
-import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.security.Roles;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -37,14 +36,7 @@ public class History {
     }
 
     public Page<HistoryEntry> of(String entityType, UUID id, PageRequest page) {
-        int after = 0;
-        if (page.cursor() != null) {
-            try {
-                after = Integer.parseInt(Cursor.decode(page.cursor(), 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
-            }
-        }
+        long after = Cursor.decodeNumber(page.cursor());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select version, event_type, changed_at, changed_by, snapshot::text, changed_by_role, changed_by_jurisdictions"
                         + " from record_history where entity_type = :type and entity_id = :id and version > :after"

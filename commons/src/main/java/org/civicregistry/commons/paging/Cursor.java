@@ -56,6 +56,18 @@ public final class Cursor {
         }
     }
 
+    /** The number a single-key cursor stands after (a version, a row id), or 0 when there is no cursor. */
+    public static long decodeNumber(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw garbage();
+        }
+    }
+
     private static ProblemException garbage() {
         return ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
     }

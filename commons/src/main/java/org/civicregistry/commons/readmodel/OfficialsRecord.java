@@ -10,7 +10,7 @@ import org.civicregistry.commons.consumer.ReadModelWriter;
  * {@code civic.<noun>.<action>}, data = the record's snapshot as its JSON Schema (in this jar, under
  * {@code schemas/officials/}) describes it, and the read-model table a consumer keeps it in.
  */
-public enum OfficialsRecord {
+public enum OfficialsRecord implements KnownKind {
     ORGANIZATION("organization"),
     PERSON("person"),
     POST("post"),
@@ -22,12 +22,13 @@ public enum OfficialsRecord {
         this.noun = noun;
     }
 
-    /** As in event types ({@code civic.person.updated}). */
+    @Override
     public String noun() {
         return noun;
     }
 
     /** The consumers' read-model table: {@code known_person}. */
+    @Override
     public String table() {
         return "known_" + noun;
     }

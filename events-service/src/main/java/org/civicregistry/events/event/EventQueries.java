@@ -19,11 +19,11 @@ import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
+import org.civicregistry.commons.readmodel.ReadModelLookup;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.security.JurisdictionChain;
 import org.civicregistry.events.common.EventsConfig;
 import org.civicregistry.events.readmodel.KnownRecord;
-import org.civicregistry.events.readmodel.References;
 
 /**
  * The list's and the feeds' queries: their filters parsed from the request, and the events they
@@ -46,13 +46,13 @@ public class EventQueries {
                 select id from tree)""".formatted(JurisdictionChain.MAX_DEPTH);
 
     private final EntityManager em;
-    private final References references;
+    private final ReadModelLookup known;
     private final EventsConfig config;
     private final EventService events;
 
-    public EventQueries(EntityManager em, References references, EventsConfig config, EventService events) {
+    public EventQueries(EntityManager em, ReadModelLookup known, EventsConfig config, EventService events) {
         this.em = em;
-        this.references = references;
+        this.known = known;
         this.config = config;
         this.events = events;
     }
@@ -103,11 +103,11 @@ public class EventQueries {
             }
         }
         return new EventFilter(from, to,
-                references.resolve(KnownRecord.ORGANIZATION, "organization", query.organization),
-                references.resolve(KnownRecord.PERSON, "participant", query.participant),
+                known.resolve(KnownRecord.ORGANIZATION, "organization", query.organization),
+                known.resolve(KnownRecord.PERSON, "participant", query.participant),
                 Params.enumValue("type", query.type, EventType.class),
                 List.copyOf(statuses),
-                references.resolve(KnownRecord.AGREEMENT, "agreement", query.agreement),
+                known.resolve(KnownRecord.AGREEMENT, "agreement", query.agreement),
                 Params.dateTime("updatedSince", query.updatedSince),
                 Params.text("q", query.q),
                 Params.enumValue("recordStatus", query.recordStatus, RecordStatus.class),

@@ -22,12 +22,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
+import org.civicregistry.commons.readmodel.KnownOfficials;
+import org.civicregistry.commons.readmodel.ReadModelLookup;
 import org.civicregistry.commons.write.Lifecycle;
 import org.civicregistry.commons.write.RecordService;
 import org.civicregistry.events.calendar.CalendarZones;
 import org.civicregistry.events.common.EventsConfig;
 import org.civicregistry.events.readmodel.KnownRecord;
-import org.civicregistry.events.readmodel.References;
 
 /**
  * The rules of events: times with their IANA zone, references checked against the read models,
@@ -41,12 +42,14 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
     /** The domain of every event's iCalendar UID: {@code <id>@civic-registry}. */
     public static final String UID_DOMAIN = "civic-registry";
 
-    private final References references;
+    private final ReadModelLookup known;
+    private final KnownOfficials officials;
     private final CalendarZones zones;
     private final EventsConfig config;
 
-    public EventService(References references, CalendarZones zones, EventsConfig config) {
-        this.references = references;
+    public EventService(ReadModelLookup known, KnownOfficials officials, CalendarZones zones, EventsConfig config) {
+        this.known = known;
+        this.officials = officials;
         this.zones = zones;
         this.config = config;
     }
@@ -148,12 +151,12 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
         }
 
         // 2. references to other services' records (422)
-        references.require(KnownRecord.ORGANIZATION, "organizerId", input.organizerId());
+        known.require(KnownRecord.ORGANIZATION, "organizerId", input.organizerId());
         for (int i = 0; i < participants.size(); i++) {
-            references.require(KnownRecord.PERSON, "participants[" + i + "].personId", participants.get(i).personId());
-            references.require(KnownRecord.POST, "participants[" + i + "].postId", participants.get(i).postId());
+            known.require(KnownRecord.PERSON, "participants[" + i + "].personId", participants.get(i).personId());
+            known.require(KnownRecord.POST, "participants[" + i + "].postId", participants.get(i).postId());
         }
-        references.require(KnownRecord.AGREEMENT, "agreementId", input.agreementId());
+        known.require(KnownRecord.AGREEMENT, "agreementId", input.agreementId());
 
         // 3. the lifecycle (409)
         if (event.id == null) {
@@ -268,7 +271,7 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
 
     @Override
     protected Set<String> jurisdictionsOf(Event event) {
-        return references.jurisdictionsOf(event.organizerId);
+        return officials.jurisdictionsOf(event.organizerId);
     }
 
     /** Status changes are named after the new status; a new start alone is a reschedule. */

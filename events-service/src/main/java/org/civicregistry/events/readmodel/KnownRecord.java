@@ -1,12 +1,13 @@
 package org.civicregistry.events.readmodel;
 
+import org.civicregistry.commons.readmodel.KnownKind;
 import org.civicregistry.commons.readmodel.OfficialsRecord;
 
 /**
  * The kinds of record of other services this service looks up in its read models, with their tables:
  * officials' as every consumer keeps them ({@link OfficialsRecord}), and agreements.
  */
-public enum KnownRecord {
+public enum KnownRecord implements KnownKind {
     ORGANIZATION(OfficialsRecord.ORGANIZATION.table(), "organization", "name"),
     PERSON(OfficialsRecord.PERSON.table(), "person", "name"),
     POST(OfficialsRecord.POST.table(), "post", "label"),
@@ -22,11 +23,12 @@ public enum KnownRecord {
         this.nameColumn = nameColumn;
     }
 
+    @Override
     public String table() {
         return table;
     }
 
-    /** As in event types ({@code civic.person.updated}) and messages. */
+    @Override
     public String noun() {
         return noun;
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.security.Roles;
@@ -57,7 +58,7 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public Response issue(@Valid @NotNull(message = "a JSON body is required") ApiKeyInput input, @Context UriInfo uri) {
         ApiKeyView issued = apiKeys.issue(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(issued.id().toString()).build()).entity(issued).build();
+        return Responses.created(uri, issued.id(), issued);
     }
 
     @GET

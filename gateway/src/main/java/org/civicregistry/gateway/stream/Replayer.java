@@ -17,8 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
-import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.jboss.logging.Logger;
 
@@ -42,18 +42,18 @@ final class Replayer {
 
     private final GatewayConfig config;
     private final GatewayConfig.Stream stream;
-    private final Backoff backoff;
+    private final Supplier<Backoff> backoffs;
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final Earliest earliest;
     private final Function<String, Counter> undecodable;
     /** Replay consumers not in use; never more than max-replays exist, since each runs under a slot. */
     private final BlockingQueue<Consumer<String, byte[]>> idle = new LinkedBlockingQueue<>();
 
-    Replayer(GatewayConfig config, Backoff backoff, Supplier<Consumer<String, byte[]>> consumers, Earliest earliest,
+    Replayer(GatewayConfig config, Supplier<Backoff> backoffs, Supplier<Consumer<String, byte[]>> consumers, Earliest earliest,
             Function<String, Counter> undecodable) {
         this.config = config;
         this.stream = config.stream();
-        this.backoff = backoff;
+        this.backoffs = backoffs;
         this.consumers = consumers;
         this.earliest = earliest;
         this.undecodable = undecodable;
@@ -89,7 +89,7 @@ final class Replayer {
         Freshness freshness = new Freshness(stream.rememberedSubjects());
         Counter skipped = null;
         long deadline = System.nanoTime() + stream.replayDeadline().toNanos();
-        int failures = 0;
+        Backoff backoff = backoffs.get();
         int read = 0;
         Consumer<String, byte[]> catchUp = idle.poll();
         if (catchUp == null) {
@@ -103,13 +103,12 @@ final class Replayer {
                 ConsumerRecords<String, byte[]> records;
                 try {
                     records = catchUp.poll(Duration.ofMillis(200));
-                    failures = 0;
+                    backoff.reset();
                 } catch (WakeupException | InterruptException e) {
                     throw new InterruptedException("stopping");
                 } catch (RuntimeException e) {
-                    failures++;
                     LOG.warnf("Replay of a resuming client could not read (%s); trying again", e.getMessage());
-                    Thread.sleep(Math.min(backoff.delay(failures).toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+                    Thread.sleep(Math.min(backoff.next().toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
                     continue;
                 }
                 for (ConsumerRecord<String, byte[]> record : records) {

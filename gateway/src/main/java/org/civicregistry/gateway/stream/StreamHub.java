@@ -31,10 +31,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
 import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.problem.ProblemType;
-import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.routing.Problems;
 import org.civicregistry.gateway.routing.RateLimits;
@@ -80,7 +80,6 @@ public class StreamHub {
     private final Map<String, Object> kafkaConfig;
     private final Vertx vertx;
     private final MeterRegistry registry;
-    private final Backoff backoff;
     private final Map<String, TopicFeed> feeds = new HashMap<>();
     /** Every open stream; the metrics read it. */
     private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
@@ -99,7 +98,6 @@ public class StreamHub {
         this.kafkaConfig = kafkaConfig;
         this.vertx = vertx;
         this.registry = registry;
-        this.backoff = Backoff.of(config.kafkaRetry());
         this.replaySlots = new Semaphore(this.config.maxReplays());
         AtomicInteger replayThreads = new AtomicInteger();
         this.replays = Executors.newFixedThreadPool(this.config.maxReplays(), r -> {
@@ -107,18 +105,16 @@ public class StreamHub {
             t.setDaemon(true);
             return t;
         });
-        this.replayer = new Replayer(config, backoff, this::consumer, this::earliestOffsets, this::undecodable);
+        this.replayer = new Replayer(config, this::backoff, this::consumer, this::earliestOffsets, this::undecodable);
     }
 
     void start(@Observes StartupEvent event) {
         admin = Admin.create(connection(Map.of()));
         for (String topic : config.topics()) {
-            TopicFeed feed = new TopicFeed(topic, this::consumer, new Freshness(config.rememberedSubjects()), backoff,
+            TopicFeed feed = new TopicFeed(topic, this::consumer, new Freshness(config.rememberedSubjects()), backoff(),
                     undecodable(topic));
             feeds.put(topic, feed);
-            Thread thread = new Thread(feed, "stream-" + topic);
-            thread.setDaemon(true);
-            thread.start();
+            feed.start();
         }
         overflows = Counter.builder("civic.gateway.stream.overflows")
                 .description("Stream clients cut off because they did not take what was written to them").register(registry);
@@ -312,6 +308,12 @@ public class StreamHub {
         Map<TopicPartition, Long> earliest = new HashMap<>();
         listOffsets(request).forEach((tp, offset) -> earliest.put(tp, offset));
         return earliest;
+    }
+
+    /** A reader's own: each loop doubles and resets its waits by itself. */
+    private Backoff backoff() {
+        GatewayConfig.KafkaRetry retry = gateway.kafkaRetry();
+        return new Backoff(retry.initialBackoff(), retry.maxBackoff());
     }
 
     private Counter undecodable(String topic) {

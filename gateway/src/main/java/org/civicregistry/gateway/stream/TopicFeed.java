@@ -14,8 +14,9 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
-import org.civicregistry.gateway.Backoff;
+import org.civicregistry.commons.worker.Worker;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -32,7 +33,7 @@ import io.micrometer.core.instrument.Counter;
  * subscriber misses nothing. A record that is not a CloudEvent is skipped and counted
  * ({@code civic.gateway.stream.undecodable}).
  */
-final class TopicFeed implements Runnable {
+final class TopicFeed {
 
     private static final Logger LOG = Logger.getLogger(TopicFeed.class);
 
@@ -45,7 +46,7 @@ final class TopicFeed implements Runnable {
     /** The next offset to hand out, per partition; only this feed's thread touches it. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
     private volatile Consumer<String, byte[]> consumer;
-    private volatile boolean running = true;
+    private final Worker worker;
     /** Kept across a failure: the subscribers' end offsets are taken over these. */
     private volatile List<TopicPartition> partitions = List.of();
 
@@ -56,6 +57,7 @@ final class TopicFeed implements Runnable {
         this.freshness = freshness;
         this.backoff = backoff;
         this.undecodable = undecodable;
+        this.worker = new Worker("stream-" + topic, this::wakeConsumer);
     }
 
     String topic() {
@@ -74,20 +76,27 @@ final class TopicFeed implements Runnable {
         subscribers.remove(subscriber);
     }
 
+    void start() {
+        worker.start(this::run);
+    }
+
     void stop() {
-        running = false;
+        worker.stop(Duration.ofSeconds(2));
+    }
+
+    /** Ends a poll under way; between consumers (after a failure) there is none to wake. */
+    private void wakeConsumer() {
         Consumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
     }
 
-    @Override
-    public void run() {
+    private void run() {
         int failures = 0;
         boolean assigned = false;
         try {
-            while (running) {
+            while (worker.running()) {
                 try {
                     if (consumer == null) {
                         consumer = consumers.get();
@@ -96,7 +105,7 @@ final class TopicFeed implements Runnable {
                     if (!assigned) {
                         assigned = assign();
                         if (!assigned) {
-                            Thread.sleep(1000); // the topic is not there (yet)
+                            Worker.pause(Duration.ofSeconds(1)); // the topic is not there (yet)
                             continue;
                         }
                     }
@@ -105,21 +114,20 @@ final class TopicFeed implements Runnable {
                         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                     failures = 0;
+                    backoff.reset();
                 } catch (WakeupException | InterruptException e) {
-                    if (!running) {
+                    if (!worker.running()) {
                         break;
                     }
                 } catch (RuntimeException e) {
                     failures++;
-                    Duration wait = backoff.delay(failures);
+                    Duration wait = backoff.next();
                     LOG.errorf(e, "Stream of %s failed (%d in a row); going on from where it was in %d ms", topic, failures,
                             wait.toMillis());
                     closeConsumer();
-                    Thread.sleep(wait.toMillis());
+                    Worker.pause(wait);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             closeConsumer();
         }

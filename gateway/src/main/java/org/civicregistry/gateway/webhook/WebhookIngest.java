@@ -20,11 +20,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.civicregistry.commons.consumer.Commits;
+import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
 import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.worker.Worker;
-import org.civicregistry.gateway.Backoff;
 import org.civicregistry.gateway.GatewayConfig;
 import org.civicregistry.gateway.stream.CloudEventJson;
 import org.civicregistry.gateway.stream.Freshness;
@@ -68,7 +68,7 @@ public class WebhookIngest {
         this.kafkaConfig = kafkaConfig;
         this.em = em;
         this.deadLetters = deadLetters;
-        this.backoff = Backoff.of(config.kafkaRetry());
+        this.backoff = new Backoff(config.kafkaRetry().initialBackoff(), config.kafkaRetry().maxBackoff());
     }
 
     void start(@Observes StartupEvent event) {
@@ -104,7 +104,7 @@ public class WebhookIngest {
                     // could not read) would spin this thread at full speed.
                     failures++;
                     LOG.warnf("Webhook ingest could not poll (%d in a row): %s", failures, e.getMessage());
-                    backoff.sleep(failures);
+                    Worker.pause(backoff.next());
                     continue;
                 }
                 if (records.isEmpty()) {
@@ -119,14 +119,15 @@ public class WebhookIngest {
                     failures++;
                     LOG.warnf("Webhook ingest failed (%s, %d in a row); reading the batch again", e.getMessage(), failures);
                     rewind(records);
-                    backoff.sleep(failures);
+                    Worker.pause(backoff.next());
                     continue;
                 }
                 failures = 0;
+                backoff.reset();
                 // ingesting a change again adds nothing (the keys above)
                 Commits.commitOrGoOn(consumer, LOG, "Webhook ingest");
             }
-        } catch (WakeupException | InterruptedException e) {
+        } catch (WakeupException e) {
             // stopping
         } finally {
             consumer.close(Duration.ofSeconds(2));

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.civicregistry.commons.http.Params;
+import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.security.Roles;
@@ -59,8 +60,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") WebhookInput input, @Context UriInfo uri) {
         WebhookSubscription subscription = webhooks.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
-                .entity(WebhookView.of(subscription, true)).build();
+        return Responses.created(uri, subscription.id, WebhookView.of(subscription, true));
     }
 
     @GET

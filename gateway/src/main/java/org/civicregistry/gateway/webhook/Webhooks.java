@@ -85,14 +85,7 @@ public class Webhooks {
 
     public Page<DeliveryView> deliveries(UUID subscriptionId, String status, PageRequest page) {
         find(subscriptionId);
-        long after = 0;
-        if (page.cursor() != null) {
-            try {
-                after = Long.parseLong(Cursor.decode(page.cursor(), 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor this API issued");
-            }
-        }
+        long after = Cursor.decodeNumber(page.cursor());
         WebhookDelivery.Status wanted = null;
         if (status != null && !status.isBlank()) {
             try {
