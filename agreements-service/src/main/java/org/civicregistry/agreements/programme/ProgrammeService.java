@@ -23,6 +23,8 @@ import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
 import org.civicregistry.commons.query.Where;
+import org.civicregistry.commons.readmodel.OfficialsRecord;
+import org.civicregistry.commons.readmodel.ReadModelLookup;
 import org.civicregistry.commons.record.PartialDate;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.write.Lifecycle;
@@ -32,10 +34,12 @@ import org.civicregistry.commons.write.RecordService;
 public class ProgrammeService extends RecordService<Programme, ProgrammeInput, ProgrammeView> {
 
     private final KnownRecords known;
+    private final ReadModelLookup lookup;
     private final InitiativeReferences references;
 
-    public ProgrammeService(KnownRecords known, InitiativeReferences references) {
+    public ProgrammeService(KnownRecords known, ReadModelLookup lookup, InitiativeReferences references) {
         this.known = known;
+        this.lookup = lookup;
         this.references = references;
     }
 
@@ -112,23 +116,17 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
      * have on an agreement's signing date.
      */
     private void checkReferences(ProgrammeInput input) {
-        if (!known.organization(input.ownerId())) {
-            throw ProblemException.unknownReference("ownerId", input.ownerId());
-        }
+        lookup.require(OfficialsRecord.ORGANIZATION, "ownerId", input.ownerId());
         Announcer by = input.announcedBy();
         if (by == null) {
             return;
         }
-        if (!known.person(by.personId())) {
-            throw ProblemException.unknownReference("announcedBy.personId", by.personId());
-        }
-        if (!known.post(by.postId())) {
-            throw ProblemException.unknownReference("announcedBy.postId", by.postId());
-        }
+        lookup.require(OfficialsRecord.PERSON, "announcedBy.personId", by.personId());
+        lookup.require(OfficialsRecord.POST, "announcedBy.postId", by.postId());
         PartialDate on = input.announcedOn();
         if (!known.held(by.personId(), by.postId(), on)) {
-            String message = "person " + known.label("known_person", by.personId()) + " did not hold post "
-                    + known.label("known_post", by.postId()) + " on " + on + ", according to the memberships learned from officials-service";
+            String message = "person " + lookup.label(OfficialsRecord.PERSON, by.personId()) + " did not hold post "
+                    + lookup.label(OfficialsRecord.POST, by.postId()) + " on " + on + ", according to the memberships learned from officials-service";
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The announcer did not hold the stated post on the announcement date "
                     + on + ".", List.of(new Violation("announcedBy", message)), List.of());
         }

@@ -7,10 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.civicregistry.agreements.agreement.Agreement;
-import org.civicregistry.agreements.readmodel.KnownRecords;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
+import org.civicregistry.commons.readmodel.OfficialsRecord;
+import org.civicregistry.commons.readmodel.ReadModelLookup;
 
 /**
  * The references an initiative makes, checked wherever it is written (in its programme or alone): a
@@ -21,18 +22,16 @@ import org.civicregistry.commons.problem.Violation;
 public class InitiativeReferences {
 
     private final EntityManager em;
-    private final KnownRecords known;
+    private final ReadModelLookup lookup;
 
-    public InitiativeReferences(EntityManager em, KnownRecords known) {
+    public InitiativeReferences(EntityManager em, ReadModelLookup lookup) {
         this.em = em;
-        this.known = known;
+        this.lookup = lookup;
     }
 
     /** {@code prefix} is where the initiative is in the body: {@code initiatives[2].}, or empty for one alone. */
     public void check(String prefix, InitiativeInput initiative) {
-        if (initiative.leadOrganizationId() != null && !known.organization(initiative.leadOrganizationId())) {
-            throw ProblemException.unknownReference(prefix + "leadOrganizationId", initiative.leadOrganizationId());
-        }
+        lookup.require(OfficialsRecord.ORGANIZATION, prefix + "leadOrganizationId", initiative.leadOrganizationId());
         List<AgreementItemRef> refs = initiative.agreementItems() == null ? List.of() : initiative.agreementItems();
         for (int r = 0; r < refs.size(); r++) {
             AgreementItemRef ref = refs.get(r);
@@ -57,6 +56,6 @@ public class InitiativeReferences {
 
     /** For filters: an organization by id or slug (unknown is a 400 naming the parameter). */
     public UUID resolveOrganization(String parameter, String idOrSlug) {
-        return known.resolveOrganization(parameter, idOrSlug);
+        return lookup.resolve(OfficialsRecord.ORGANIZATION, parameter, idOrSlug);
     }
 }
