@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ConcurrencyTest {
                 () -> transition(id, "4", "terminated").extract().statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(200, 412);
         given().get(Api.AGREEMENTS + "/" + id + "/history").then().body("items.size()", equalTo(5));
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).contentType("application/merge-patch+json")
                 .body("{\"summary\": {\"en\": \"x\"}}")
                 .patch(Api.AGREEMENTS + "/" + id).then(), 428, "precondition-required");
     }
