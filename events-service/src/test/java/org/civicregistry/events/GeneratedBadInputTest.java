@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.fuzz.ApiFuzzer;
 import org.civicregistry.testsupport.fuzz.FuzzRuns;
-import org.civicregistry.testsupport.fuzz.RowCounts;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -39,18 +38,13 @@ class GeneratedBadInputTest {
         // references the generated bodies may name
         List<String> references = knownOrganizationAndPerson();
         String gwangju = references.get(0);
-        String person = references.get(1);
         // one real event to aim paths at, written with a plain client
         String created = FuzzRuns.create(base.toURI(), "/api/v1/events", Tokens.admin(), Api.event(gwangju).json.toString());
         String event = Api.JSON.readTree(created).path("id").asText();
-        RowCounts rows = new RowCounts(dataSource, READ_MODEL);
-        ApiFuzzer.Result result = new ApiFuzzer(new ApiFuzzer.Settings("events-service", base.toURI(), Tokens.admin())
+        ApiFuzzer.Result result = FuzzRuns.assertCleanAdminRun(new ApiFuzzer.Settings("events-service", base.toURI(), Tokens.admin())
                 .references(references)
-                .ids("/api/v1/events", List.of(event))
-                .rows(rows)).run();
-        FuzzRuns.assertCleanFullRun(result);
+                .ids("/api/v1/events", List.of(event)), dataSource, READ_MODEL);
         assertThat(result.writesRejected()).isGreaterThan(1000);
-        rows.assertEveryTableStillThere();
     }
 
     /**
@@ -64,13 +58,10 @@ class GeneratedBadInputTest {
         String person = references.get(1);
         String event = Api.admin().body(Api.event(gwangju).json.toString()).post("/api/v1/events").then().statusCode(201)
                 .extract().path("id");
-        RowCounts rows = new RowCounts(dataSource, READ_MODEL);
-        long[] before = rows.count();
-        ApiFuzzer.Result result = new ApiFuzzer(new ApiFuzzer.Settings("events-service", base.toURI(),
-                Tokens.editor("elsewhere-" + person.substring(0, 8))).requests(3_000).rows(rows)
+        FuzzRuns.assertEditorChangesNothing(new ApiFuzzer.Settings("events-service", base.toURI(),
+                Tokens.editor("elsewhere-" + person.substring(0, 8)))
                 .references(references)
-                .ids("/api/v1/events", List.of(event))).run();
-        FuzzRuns.assertEveryWriteRefused(result, rows, before);
+                .ids("/api/v1/events", List.of(event)), dataSource, READ_MODEL);
     }
 
     /** An organization and a person, published to the upstream topics and awaited in the read model directly. */

@@ -7,11 +7,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 /** What the generated bad-input tests of every module expect of a fuzzer's run. */
 public final class FuzzRuns {
 
     private FuzzRuns() {
+    }
+
+    /**
+     * Runs the fuzzer as {@code settings} say (an admin's token), counting the rows of every table but
+     * {@code excluded}; asserts a clean full run that dropped or emptied no table, and returns it.
+     */
+    public static ApiFuzzer.Result assertCleanAdminRun(ApiFuzzer.Settings settings, DataSource dataSource, Set<String> excluded)
+            throws Exception {
+        RowCounts rows = new RowCounts(dataSource, excluded);
+        ApiFuzzer.Result result = new ApiFuzzer(settings.rows(rows)).run();
+        assertCleanFullRun(result);
+        rows.assertEveryTableStillThere();
+        return result;
+    }
+
+    /**
+     * Runs 3,000 of the fuzzer's requests as {@code settings} say (an editor of no record's
+     * jurisdiction) and asserts that every write was refused and changed no row of any table but
+     * {@code excluded}.
+     */
+    public static void assertEditorChangesNothing(ApiFuzzer.Settings settings, DataSource dataSource, Set<String> excluded)
+            throws Exception {
+        RowCounts rows = new RowCounts(dataSource, excluded);
+        long[] before = rows.count();
+        assertEveryWriteRefused(new ApiFuzzer(settings.requests(3_000).rows(rows)).run(), rows, before);
     }
 
     /** An admin's full run: no answer broke a rule, and it sent at least 10,000 requests. */
