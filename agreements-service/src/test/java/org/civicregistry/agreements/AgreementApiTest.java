@@ -12,35 +12,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.Response;
 
 /** The agreements collection and its items, end to end through the API, on the agreements of docs/sources.md. */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgreementApiTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    /** Seeded once, on the first test: Quarkus points rest-assured at the service only per test. */
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class AgreementApiTest extends SeededTest {
 
     @Test
     void createReadReplacePatchArchiveWithVersionsAndHistory() {

@@ -4,37 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Reads are public; writes need a valid token, and an editor writes an agreement only when one of
  * its parties (or an ancestor of one, as learned from officials-service) is in their jurisdictions.
  */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class AuthorizationTest extends SeededTest {
 
     @Test
     void writesNeedAValidToken() {

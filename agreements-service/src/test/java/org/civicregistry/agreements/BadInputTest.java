@@ -10,17 +10,14 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -30,20 +27,12 @@ import io.restassured.response.ValidatableResponse;
  */
 @AgreementsTest
 @Contract.ResponsesOnly
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends SeededTest {
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
     long rowsBefore;
 
     @BeforeEach
-    void seed() throws SQLException {
-        if (w == null) {
-            w = new World(dataSource);
-        }
+    void countRows() throws SQLException {
         rowsBefore = rows();
     }
 

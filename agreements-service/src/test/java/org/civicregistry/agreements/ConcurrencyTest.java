@@ -11,33 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
 
 import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 
 /** Writers holding the same ETag: exactly one wins, the others are told to re-read (412). Lost updates are impossible. */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class ConcurrencyTest extends SeededTest {
 
     @Test
     void twoWritersOfAnAgreementWithTheSameEtagOneGets412() throws Exception {

@@ -6,17 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -24,20 +20,7 @@ import io.restassured.response.ValidatableResponse;
  * names the allowed ones. Signing needs a date on which every signatory held the stated post.
  */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LifecycleTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class LifecycleTest extends SeededTest {
 
     @Test
     void validTransitionsEachNameTheirEvent() {
