@@ -9,38 +9,19 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.Paging;
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.Response;
 
 /** The agreements collection and its items, end to end through the API, on the agreements of docs/sources.md. */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgreementApiTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    /** Seeded once, on the first test: Quarkus points rest-assured at the service only per test. */
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class AgreementApiTest extends SeededTest {
 
     @Test
     void createReadReplacePatchArchiveWithVersionsAndHistory() {
@@ -114,26 +95,9 @@ class AgreementApiTest {
                 Api.party(own.gyeonggi)));
         String mou = Api.create(Api.agreement(null, "경기도 업무협약", "Gyeonggi MOU", "mou", "signed", "2023-01-01", Api.party(own.gyeonggi)));
 
-        List<String> seen = new ArrayList<>();
-        String next = Api.AGREEMENTS + "?party=" + own.gyeonggiSlug + "&kind=mutual_development&limit=2";
-        int pages = 0;
-        while (next != null) {
-            Response page = given().get(next);
-            page.then().statusCode(200);
-            seen.addAll(page.path("items.id"));
-            String cursor = page.path("nextCursor");
-            String link = page.header("Link");
-            if (cursor == null) {
-                assertThat(link).isNull();
-                next = null;
-            } else {
-                assertThat(link).contains("rel=\"next\"").contains("cursor=" + cursor);
-                next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-            }
-            pages++;
-        }
-        assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactly(chungnam, jeonnam, jeonbuk, gwangju, draft);
+        Paging.Walk walk = Paging.follow(Api.AGREEMENTS + "?party=" + own.gyeonggiSlug + "&kind=mutual_development&limit=2");
+        assertThat(walk.pages()).isEqualTo(3);
+        assertThat(walk.ids()).containsExactly(chungnam, jeonnam, jeonbuk, gwangju, draft);
         given().queryParam("party", own.gyeonggi).queryParam("kind", "mutual_development").queryParam("status", "signed").get(Api.AGREEMENTS)
                 .then().body("items[3].id", equalTo(gwangju)).body("items[3].parties[1].organizationId", equalTo(own.gwangju));
         given().queryParam("party", own.gyeonggiSlug).get(Api.AGREEMENTS).then().body("items.id",

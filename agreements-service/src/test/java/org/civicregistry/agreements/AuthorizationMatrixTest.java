@@ -1,8 +1,6 @@
 package org.civicregistry.agreements;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Arrays;
 import java.util.function.Function;
@@ -10,6 +8,7 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.AuthorizationMatrix;
 import org.civicregistry.testsupport.Caller;
 import org.civicregistry.testsupport.Caller.Access;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.agroal.api.AgroalDataSource;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every write operation × every kind of caller: no token, expired, not yet valid, signed with another
@@ -50,7 +47,11 @@ class AuthorizationMatrixTest {
      * {@code absent} must not exist (404) or list nothing.
      */
     record Prepared(String method, String path, String contentType, String body, String ifMatch, int success, String changed,
-            String unchanged, String absent) {
+            String unchanged, String absent) implements AuthorizationMatrix.Write {
+        @Override
+        public Access access() {
+            return Access.JURISDICTION;
+        }
     }
 
     enum Write {
@@ -96,21 +97,15 @@ class AuthorizationMatrixTest {
         });
 
         final Function<World, Prepared> prepare;
-        /** The target every refused caller tries in turn: a refusal changes nothing, so they can share one. */
-        private Prepared refused;
+        private final AuthorizationMatrix.Targets<Prepared> targets = new AuthorizationMatrix.Targets<>();
 
         Write(Function<World, Prepared> prepare) {
             this.prepare = prepare;
         }
 
         /** A fresh target for a caller who will succeed; a shared one for callers who will be refused. */
-        synchronized Prepared prepare(World world, Caller caller) {
-            Prepared sample = refused != null ? refused : prepare.apply(world);
-            if (caller.expected(sample.success(), Access.JURISDICTION) < 400) {
-                return sample == refused ? prepare.apply(world) : sample;
-            }
-            refused = sample;
-            return refused;
+        Prepared prepare(World world, Caller caller) {
+            return targets.prepare(caller, () -> prepare.apply(world));
         }
     }
 
@@ -122,31 +117,18 @@ class AuthorizationMatrixTest {
     @MethodSource("writes")
     void exactlyTheExpectedStatusAndNothingChangedWhenRefused(Write write, Caller caller) {
         Prepared p = write.prepare(world, caller);
-        RequestSpecification request = caller.on(given(), world.gyeonggiSlug, world.jeonbukSlug);
-        if (p.contentType() != null) {
-            request.contentType(p.contentType()).body(p.body());
-        }
-        if (p.ifMatch() != null) {
-            request.header("If-Match", p.ifMatch());
-        }
-        int expected = caller.expected(p.success(), Access.JURISDICTION);
-        ValidatableResponse response = request.request(p.method(), p.path()).then().log().ifValidationFails().statusCode(expected);
-        if (expected == 401) {
-            BadInputTest.assertProblem(response, 401, "unauthorized").header("WWW-Authenticate", "Bearer");
-        } else if (expected == 403) {
-            BadInputTest.assertProblem(response, 403, "forbidden");
-        }
+        int expected = AuthorizationMatrix.send(p, caller, world.gyeonggiSlug, world.jeonbukSlug);
         if (expected >= 400) {
             if (p.unchanged() != null) {
-                given().get(p.unchanged()).then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+                AuthorizationMatrix.assertUnchanged(p.unchanged());
             }
             if (p.absent() != null && p.absent().contains("?")) {
-                given().get(p.absent()).then().statusCode(200).body("items", empty());
+                AuthorizationMatrix.assertListsNothing(p.absent());
             } else if (p.absent() != null) {
                 given().get(p.absent()).then().statusCode(404);
             }
         } else if (p.changed() != null) {
-            given().get(p.changed()).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+            AuthorizationMatrix.assertChanged(p.changed());
         }
     }
 

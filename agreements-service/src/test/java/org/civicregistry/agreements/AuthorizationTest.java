@@ -4,61 +4,37 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Reads are public; writes need a valid token, and an editor writes an agreement only when one of
  * its parties (or an ancestor of one, as learned from officials-service) is in their jurisdictions.
  */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class AuthorizationTest extends SeededTest {
 
     @Test
     void writesNeedAValidToken() {
         String body = Api.gyeonggiGwangju(w, null).toString();
         String id = Api.create(Api.gyeonggiGwangju(w, null));
-        BadInputTest.assertProblem(given().contentType("application/json").body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized")
-                .header("WWW-Authenticate", "Bearer");
-        BadInputTest.assertProblem(Api.as(Tokens.expiredAdmin()).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as(Tokens.adminFromIssuer("someone-else")).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
-        // meant for another API, and issued longer ago than the services accept (though unexpired)
-        BadInputTest.assertProblem(Api.as(Tokens.adminForOtherAudience()).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as(Tokens.tooOldAdmin()).body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as("not.a.jwt").body(body).post(Api.AGREEMENTS).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as(Tokens.reader()).body(body).post(Api.AGREEMENTS).then(), 403, "forbidden");
+        Problems.assertWritesNeedAValidToken(Api.AGREEMENTS, body);
         // every write route
         String agreement = Api.AGREEMENTS + "/" + id;
-        BadInputTest.assertProblem(given().header("If-Match", "\"1\"").contentType("application/json").body(body).put(agreement).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(given().header("If-Match", "\"1\"").contentType("application/merge-patch+json").body("{}").patch(agreement).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(given().header("If-Match", "\"1\"").delete(agreement).then(), 401, "unauthorized");
-        BadInputTest.assertProblem(given().header("If-Match", "\"1\"").contentType("application/json").body("{\"to\": \"in_force\"}")
+        Problems.assertProblem(given().header("If-Match", "\"1\"").contentType("application/json").body(body).put(agreement).then(), 401, "unauthorized");
+        Problems.assertProblem(given().header("If-Match", "\"1\"").contentType("application/merge-patch+json").body("{}").patch(agreement).then(), 401, "unauthorized");
+        Problems.assertProblem(given().header("If-Match", "\"1\"").delete(agreement).then(), 401, "unauthorized");
+        Problems.assertProblem(given().header("If-Match", "\"1\"").contentType("application/json").body("{\"to\": \"in_force\"}")
                 .post(agreement + "/transitions").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(given().contentType("application/json").body("{\"title\": {\"ko\": \"항목\"}}").post(agreement + "/items").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(given().header("If-Match", "\"1\"").contentType("application/json").body("{\"title\": {\"ko\": \"항목\"}}")
+        Problems.assertProblem(given().contentType("application/json").body("{\"title\": {\"ko\": \"항목\"}}").post(agreement + "/items").then(), 401, "unauthorized");
+        Problems.assertProblem(given().header("If-Match", "\"1\"").contentType("application/json").body("{\"title\": {\"ko\": \"항목\"}}")
                 .put(agreement + "/items/1").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(given().header("If-Match", "\"1\"").contentType("application/merge-patch+json").body("{\"status\": \"done\"}")
+        Problems.assertProblem(given().header("If-Match", "\"1\"").contentType("application/merge-patch+json").body("{\"status\": \"done\"}")
                 .patch(agreement + "/items/1").then(), 401, "unauthorized");
         given().get(Api.AGREEMENTS).then().statusCode(200);
         given().get(agreement).then().statusCode(200).body("version", equalTo(1));
@@ -72,7 +48,7 @@ class AuthorizationTest {
         ObjectNode body = Api.gyeonggiGwangju(w, null);
 
         // a party's editor registers it; an outsider may not
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).body(body.toString()).post(Api.AGREEMENTS).then(), 403, "forbidden")
+        Problems.assertProblem(Api.as(jeonbukEditor).body(body.toString()).post(Api.AGREEMENTS).then(), 403, "forbidden")
                 .body("detail", containsString(w.gyeonggiSlug));
         String id = Api.as(gyeonggiEditor).body(body.toString()).post(Api.AGREEMENTS).then().statusCode(201).extract().path("id");
         String agreement = Api.AGREEMENTS + "/" + id;
@@ -85,22 +61,22 @@ class AuthorizationTest {
                 .body("{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}").patch(agreement).then().statusCode(200);
 
         // outside the jurisdictions, no write route is open
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").body(body.toString()).put(agreement).then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").body(body.toString()).put(agreement).then(), 403, "forbidden");
+        Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").contentType("application/merge-patch+json")
                 .body("{\"kind\": \"mou\"}").patch(agreement).then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").body("{\"to\": \"in_force\"}")
+        Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").body("{\"to\": \"in_force\"}")
                 .post(agreement + "/transitions").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").delete(agreement).then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).body(Api.item(9, "항목", "Item", "other").toString())
+        Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").delete(agreement).then(), 403, "forbidden");
+        Problems.assertProblem(Api.as(jeonbukEditor).body(Api.item(9, "항목", "Item", "other").toString())
                 .post(agreement + "/items").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"1\"").body(Api.item(1, "항목", "Item", "other").toString())
+        Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"1\"").body(Api.item(1, "항목", "Item", "other").toString())
                 .put(agreement + "/items/1").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"status\": \"done\"}").patch(agreement + "/items/1").then(), 403, "forbidden");
         // nor may a party's editor hand the agreement over to parties outside their jurisdictions
         ObjectNode movedAway = Api.agreement(null, "시험 협약", "Test agreement", "mou", null, "2023-10-12", Api.party(w.jeonbuk),
                 Api.party(w.jeonnam));
-        BadInputTest.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"2\"").body(movedAway.toString()).put(agreement).then(),
+        Problems.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"2\"").body(movedAway.toString()).put(agreement).then(),
                 403, "forbidden");
         given().get(agreement).then().body("version", equalTo(2)).body("parties[0].organizationId", equalTo(w.gyeonggi));
 

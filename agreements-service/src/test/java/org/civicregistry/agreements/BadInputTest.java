@@ -1,29 +1,23 @@
 package org.civicregistry.agreements;
 
 import static io.restassured.RestAssured.given;
+import static org.civicregistry.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.civicregistry.testsupport.Contract;
+import org.civicregistry.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -33,20 +27,12 @@ import io.restassured.response.ValidatableResponse;
  */
 @AgreementsTest
 @Contract.ResponsesOnly
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends SeededTest {
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
     long rowsBefore;
 
     @BeforeEach
-    void seed() throws SQLException {
-        if (w == null) {
-            w = new World(dataSource);
-        }
+    void countRows() throws SQLException {
         rowsBefore = rows();
     }
 
@@ -194,26 +180,11 @@ class BadInputTest {
         given().get(at).then().body("version", equalTo(1));
     }
 
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
-        return response.log().ifValidationFails().statusCode(status)
-                .contentType("application/problem+json")
-                .body("status", equalTo(status))
-                .body("type", equalTo("https://civic-registry.org/problems/" + type))
-                .body("title", notNullValue())
-                .body("detail", notNullValue())
-                .body("detail", not(org.hamcrest.Matchers.containsString("Exception")))
-                .body("detail", not(org.hamcrest.Matchers.containsString("\tat ")));
-    }
-
     private static String cursor(String raw) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private long rows() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select (select count(*) from agreement) + (select count(*) from record_history)")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(dataSource, "select (select count(*) from agreement) + (select count(*) from record_history)");
     }
 }

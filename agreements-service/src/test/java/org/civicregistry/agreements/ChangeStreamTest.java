@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.kafka.RecordLimits;
 import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.testsupport.ChangeEvents;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
 import org.junit.jupiter.api.Test;
@@ -54,15 +55,7 @@ class ChangeStreamTest {
                     "civic.agreement.in_force", "civic.agreement.archived");
             for (int i = 0; i < events.size(); i++) {
                 Message event = events.get(i);
-                assertThat(event.header("ce_specversion")).isEqualTo("1.0");
-                assertThat(event.header("ce_source")).isEqualTo("/civic-registry/agreements");
-                assertThat(event.header("ce_subject")).isEqualTo(id);
-                assertThat(event.header("ce_id")).isNotBlank();
-                assertThat(event.header("ce_time")).isNotBlank();
-                assertThat(event.header("content-type")).isEqualTo("application/json");
-                JsonNode data = Officials.JSON.readTree(event.value());
-                assertThat(data.get("id").asText()).isEqualTo(id);
-                assertThat(data.get("version").asInt()).isEqualTo(i + 1);
+                JsonNode data = ChangeEvents.assertCloudEvent(event, "/civic-registry/agreements", id, i + 1);
                 // the snapshot contract: what events-service and other subscribers read
                 assertThat(data.fieldNames()).toIterable().contains("id", "slug", "title", "kind", "status", "signedOn", "parties",
                         "signingEventId", "version", "items");

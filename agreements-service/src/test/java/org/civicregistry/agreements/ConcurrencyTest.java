@@ -11,32 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 
 /** Writers holding the same ETag: exactly one wins, the others are told to re-read (412). Lost updates are impossible. */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class ConcurrencyTest extends SeededTest {
 
     @Test
     void twoWritersOfAnAgreementWithTheSameEtagOneGets412() throws Exception {
@@ -55,7 +39,7 @@ class ConcurrencyTest {
                 () -> transition(id, "4", "terminated").extract().statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(200, 412);
         given().get(Api.AGREEMENTS + "/" + id + "/history").then().body("items.size()", equalTo(5));
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).contentType("application/merge-patch+json")
                 .body("{\"summary\": {\"en\": \"x\"}}")
                 .patch(Api.AGREEMENTS + "/" + id).then(), 428, "precondition-required");
     }

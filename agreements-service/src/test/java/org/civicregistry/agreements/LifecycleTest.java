@@ -6,16 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -23,20 +20,7 @@ import io.restassured.response.ValidatableResponse;
  * names the allowed ones. Signing needs a date on which every signatory held the stated post.
  */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LifecycleTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
+class LifecycleTest extends SeededTest {
 
     @Test
     void validTransitionsEachNameTheirEvent() {
@@ -46,13 +30,13 @@ class LifecycleTest {
         String id = Api.create(draft);
         given().get(Api.AGREEMENTS + "/" + id).then().body("status", equalTo("draft")).body("signedOn", nullValue());
 
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"signed\"}"), 400, "validation")
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"signed\"}"), 400, "validation")
                 .body("violations[0].field", equalTo("signedOn"));
         transition(id, "1", "{\"to\": \"signed\", \"signedOn\": \"2023-10-12\"}").statusCode(200).header("ETag", "\"2\"")
                 .body("status", equalTo("signed")).body("signedOn", equalTo("2023-10-12"));
         transition(id, "2", "{\"to\": \"in_force\"}").statusCode(200).body("status", equalTo("in_force"));
         transition(id, "3", "{\"to\": \"expired\"}").statusCode(200).body("status", equalTo("expired"));
-        BadInputTest.assertProblem(transition(id, "4", "{\"to\": \"terminated\"}"), 409, "invalid-transition")
+        Problems.assertProblem(transition(id, "4", "{\"to\": \"terminated\"}"), 409, "invalid-transition")
                 .body("allowed", org.hamcrest.Matchers.empty()).body("detail", containsString("expired is final"));
         given().get(Api.AGREEMENTS + "/" + id + "/history").then().body("items.type", contains("civic.agreement.created",
                 "civic.agreement.signed", "civic.agreement.in_force", "civic.agreement.expired"));
@@ -67,29 +51,29 @@ class LifecycleTest {
         ObjectNode draft = Api.gyeonggiGwangju(w, null);
         draft.put("status", "draft");
         String id = Api.create(draft);
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"in_force\"}"), 409, "invalid-transition")
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"in_force\"}"), 409, "invalid-transition")
                 .body("allowed", contains("signed")).body("detail", containsString("from draft"));
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"draft\"}"), 409, "invalid-transition").body("allowed", contains("signed"));
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"archived\"}"), 400, "validation").body("violations[0].field", equalTo("to"));
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"draft\"}"), 409, "invalid-transition").body("allowed", contains("signed"));
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"archived\"}"), 400, "validation").body("violations[0].field", equalTo("to"));
         // an unknown state breaks the contract on purpose: only the answer is checked
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).header("If-Match", "\"1\"").body("{\"to\": \"ratified\"}")
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).header("If-Match", "\"1\"").body("{\"to\": \"ratified\"}")
                 .post(Api.AGREEMENTS + "/" + id + "/transitions").then(), 400, "malformed-body").body("violations[0].field", equalTo("to"));
         // through PATCH and PUT just the same
-        BadInputTest.assertProblem(Api.patch("1").body("{\"status\": \"expired\"}").patch(Api.AGREEMENTS + "/" + id).then(),
+        Problems.assertProblem(Api.patch("1").body("{\"status\": \"expired\"}").patch(Api.AGREEMENTS + "/" + id).then(),
                 409, "invalid-transition").body("allowed", contains("signed"));
         transition(id, "1", "{\"to\": \"signed\"}").statusCode(200);
-        BadInputTest.assertProblem(Api.patch("2").body("{\"status\": \"draft\"}").patch(Api.AGREEMENTS + "/" + id).then(),
+        Problems.assertProblem(Api.patch("2").body("{\"status\": \"draft\"}").patch(Api.AGREEMENTS + "/" + id).then(),
                 409, "invalid-transition").body("allowed", contains("in_force", "terminated"));
         draft.put("status", "expired");
-        BadInputTest.assertProblem(Api.admin().header("If-Match", "\"2\"").body(draft.toString()).put(Api.AGREEMENTS + "/" + id).then(),
+        Problems.assertProblem(Api.admin().header("If-Match", "\"2\"").body(draft.toString()).put(Api.AGREEMENTS + "/" + id).then(),
                 409, "invalid-transition").body("allowed", contains("in_force", "terminated"));
         // PUT without a status keeps the state
         draft.remove("status");
         Api.admin().header("If-Match", "\"2\"").body(draft.toString()).put(Api.AGREEMENTS + "/" + id).then().statusCode(200)
                 .body("status", equalTo("signed"));
         // checks come in the order of every write: a stale ETag is a 412 even for a wrong step
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"draft\"}"), 412, "precondition-failed");
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).body("{\"to\": \"in_force\"}")
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"draft\"}"), 412, "precondition-failed");
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).body("{\"to\": \"in_force\"}")
                 .post(Api.AGREEMENTS + "/" + id + "/transitions").then(),
                 428, "precondition-required");
         given().get(Api.AGREEMENTS + "/" + id).then().body("version", equalTo(3)).body("status", equalTo("signed"));
@@ -100,11 +84,11 @@ class LifecycleTest {
         // Lee Yong-sup's term as Mayor of Gwangju ended on 2022-06-30; Kang Ki-jung has held it since 2022-07-01
         ObjectNode body = Api.agreement(null, "시험 협약", "Test agreement", "mou", "signed", "2023-10-12",
                 Api.party(w.gyeonggi, w.kimDongYeon, w.governor), Api.party(w.gwangju, w.leeYongSup, w.mayor));
-        BadInputTest.assertProblem(Api.admin().body(body.toString()).post(Api.AGREEMENTS).then(), 422, "unprocessable")
+        Problems.assertProblem(Api.admin().body(body.toString()).post(Api.AGREEMENTS).then(), 422, "unprocessable")
                 .body("violations[0].field", equalTo("parties[1].signatory"))
                 .body("violations[0].message", containsString(w.leeYongSup));
         body.put("signedOn", "2022-06-30");
-        BadInputTest.assertProblem(Api.admin().body(body.toString()).post(Api.AGREEMENTS).then(), 422, "unprocessable")
+        Problems.assertProblem(Api.admin().body(body.toString()).post(Api.AGREEMENTS).then(), 422, "unprocessable")
                 .body("violations[0].field", equalTo("parties[0].signatory")); // the governor's term had not begun
         // partial dates are widened: Lee held the post at some time in 2022, Kim in 2022-07
         body.put("signedOn", "2022");
@@ -112,14 +96,14 @@ class LifecycleTest {
         // the governor signing as mayor
         ObjectNode wrongPost = Api.agreement(null, "시험 협약", "Test agreement", "mou", "signed", "2023-10-12",
                 Api.party(w.gyeonggi, w.kimDongYeon, w.mayor));
-        BadInputTest.assertProblem(Api.admin().body(wrongPost.toString()).post(Api.AGREEMENTS).then(), 422, "unprocessable")
+        Problems.assertProblem(Api.admin().body(wrongPost.toString()).post(Api.AGREEMENTS).then(), 422, "unprocessable")
                 .body("violations[0].field", equalTo("parties[0].signatory"));
         // unknown people and posts are unknown references, named by field
         String unknown = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b";
-        BadInputTest.assertProblem(Api.admin().body(Api.agreement(null, "시험", "Test", "mou", null, null,
+        Problems.assertProblem(Api.admin().body(Api.agreement(null, "시험", "Test", "mou", null, null,
                 Api.party(w.gyeonggi, unknown, w.governor)).toString()).post(Api.AGREEMENTS).then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("parties[0].signatory.personId"));
-        BadInputTest.assertProblem(Api.admin().body(Api.agreement(null, "시험", "Test", "mou", null, null,
+        Problems.assertProblem(Api.admin().body(Api.agreement(null, "시험", "Test", "mou", null, null,
                 Api.party(w.gyeonggi), Api.party(w.gwangju, w.kangKiJung, unknown)).toString()).post(Api.AGREEMENTS).then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("parties[1].signatory.postId"));
 
@@ -127,7 +111,7 @@ class LifecycleTest {
         ObjectNode draft = Api.agreement(null, "시험 협약", "Test agreement", "mou", null, null,
                 Api.party(w.gwangju, w.leeYongSup, w.mayor));
         String id = Api.create(draft);
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"signed\", \"signedOn\": \"2023-10-12\"}"), 422, "unprocessable")
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"signed\", \"signedOn\": \"2023-10-12\"}"), 422, "unprocessable")
                 .body("violations[0].field", equalTo("parties[0].signatory"));
         transition(id, "1", "{\"to\": \"signed\", \"signedOn\": \"2019-12-26\"}").statusCode(200);
     }

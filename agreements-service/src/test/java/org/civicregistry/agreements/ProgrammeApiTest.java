@@ -15,36 +15,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.Contract;
-import org.junit.jupiter.api.BeforeEach;
+import org.civicregistry.testsupport.Problems;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.Response;
 
 /** The programmes collection, its initiatives and their reports, end to end through the API, on Gwangju's 2020 plan. */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgrammeApiTest {
+class ProgrammeApiTest extends SeededTest {
 
     static final String PROGRAMMES = Programmes.PROGRAMMES;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
 
     @Test
     void createReadReplacePatchArchiveRestoreWithVersions() {
@@ -79,13 +62,13 @@ class ProgrammeApiTest {
 
         // PUT and PATCH need the current ETag: none is a 428, a stale one a 412
         body.putObject("summary").put("ko", "AI 중심도시").put("en", "AI hub city");
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).body(body.toString()).put(at).then(), 428,
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).body(body.toString()).put(at).then(), 428,
                 "precondition-required");
-        BadInputTest.assertProblem(Api.admin().header("If-Match", "\"7\"").body(body.toString()).put(at).then(), 412, "precondition-failed");
+        Problems.assertProblem(Api.admin().header("If-Match", "\"7\"").body(body.toString()).put(at).then(), 412, "precondition-failed");
         Api.admin().header("If-Match", "\"1\"").body(body.toString()).put(at).then().statusCode(200).header("ETag", "\"2\"")
                 .body("summary.en", equalTo("AI hub city")).body("initiatives.version", contains(1, 1, 1));
         String event = "0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b";
-        BadInputTest.assertProblem(Api.patch("1").body("{\"announcementEventId\": \"" + event + "\"}").patch(at).then(), 412,
+        Problems.assertProblem(Api.patch("1").body("{\"announcementEventId\": \"" + event + "\"}").patch(at).then(), 412,
                 "precondition-failed");
         Api.patch("2").body("{\"announcementEventId\": \"" + event + "\"}").patch(at).then().statusCode(200).header("ETag", "\"3\"")
                 .body("announcementEventId", equalTo(event)).body("summary.ko", equalTo("AI 중심도시"));
@@ -95,8 +78,8 @@ class ProgrammeApiTest {
                 .body("recordStatus", equalTo("archived")).body("status", equalTo("announced")).body("version", equalTo(4));
         given().queryParam("slug", slug).get(PROGRAMMES).then().body("items", hasSize(0));
         given().queryParam("slug", slug).queryParam("recordStatus", "archived").get(PROGRAMMES).then().body("items.id", contains(id));
-        BadInputTest.assertProblem(Api.patch("4").body("{\"announcementEventId\": null}").patch(at).then(), 409, "conflict");
-        BadInputTest.assertProblem(Api.patch("1").body("{\"status\": \"on_hold\"}").patch(at + "/initiatives/1").then(), 409, "conflict");
+        Problems.assertProblem(Api.patch("4").body("{\"announcementEventId\": null}").patch(at).then(), 409, "conflict");
+        Problems.assertProblem(Api.patch("1").body("{\"status\": \"on_hold\"}").patch(at + "/initiatives/1").then(), 409, "conflict");
         Api.admin().header("If-Match", "\"4\"").post(at + "/restore").then().statusCode(200).body("recordStatus", equalTo("active"))
                 .body("version", equalTo(5));
 
@@ -122,13 +105,13 @@ class ProgrammeApiTest {
 
         given().get(initiatives + "/2").then().statusCode(200).header("ETag", "\"1\"").body("subItems", hasSize(3));
         given().header("If-None-Match", "\"1\"").get(initiatives + "/2").then().statusCode(304);
-        BadInputTest.assertProblem(given().get(initiatives + "/9").then(), 404, "not-found");
+        Problems.assertProblem(given().get(initiatives + "/9").then(), 404, "not-found");
 
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).contentType("application/merge-patch+json").body("{\"status\": \"on_track\"}")
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).contentType("application/merge-patch+json").body("{\"status\": \"on_track\"}")
                 .patch(initiatives + "/2").then(), 428, "precondition-required");
         Api.patch("1").body("{\"status\": \"on_track\", \"progress\": 10}").patch(initiatives + "/2").then().statusCode(200)
                 .header("ETag", "\"2\"").body("status", equalTo("on_track")).body("progress", equalTo(10)).body("subItems", hasSize(3));
-        BadInputTest.assertProblem(Api.patch("1").body("{\"progress\": 20}").patch(initiatives + "/2").then(), 412, "precondition-failed");
+        Problems.assertProblem(Api.patch("1").body("{\"progress\": 20}").patch(initiatives + "/2").then(), 412, "precondition-failed");
         // the other initiatives keep their versions; the programme has a new one
         given().get(PROGRAMMES + "/" + id).then().header("ETag", "\"2\"").body("initiatives.version", contains(1, 2, 1))
                 .body("statusCounts.on_track", equalTo(2)).body("statusCounts.planned", equalTo(0));
@@ -144,7 +127,7 @@ class ProgrammeApiTest {
         ObjectNode added = Programmes.initiative(4, "AI 인재 양성", "Training AI talent", "education");
         Api.admin().body(added.toString()).post(initiatives).then().statusCode(201).header("ETag", "\"1\"")
                 .header("Location", org.hamcrest.Matchers.endsWith(initiatives + "/4")).body("status", equalTo("planned"));
-        BadInputTest.assertProblem(Api.admin().body(added.toString()).post(initiatives).then(), 409, "conflict");
+        Problems.assertProblem(Api.admin().body(added.toString()).post(initiatives).then(), 409, "conflict");
         given().get(PROGRAMMES + "/" + id + "/history").then().body("items.type", contains("civic.programme.created",
                 "civic.programme.initiative.status_changed", "civic.programme.initiative.status_changed", "civic.programme.updated"));
     }
@@ -161,10 +144,10 @@ class ProgrammeApiTest {
         // without a progress, a report keeps the current one
         Api.admin().body("{\"on\": \"2020-12-31\", \"status\": \"completed\"}").post(initiative + "/reports").then().statusCode(201)
                 .body("status", equalTo("completed")).body("progress", equalTo(45)).body("reports.on", contains("2020-06-30", "2020-12-31"));
-        BadInputTest.assertProblem(Api.admin().body("{\"on\": \"2020-09-30\", \"status\": \"on_track\"}").post(initiative + "/reports")
+        Problems.assertProblem(Api.admin().body("{\"on\": \"2020-09-30\", \"status\": \"on_track\"}").post(initiative + "/reports")
                 .then(), 400, "validation").body("violations[0].field", equalTo("on"));
         String tomorrow = LocalDate.now().plusDays(2).toString();
-        BadInputTest.assertProblem(Api.admin().body("{\"on\": \"" + tomorrow + "\", \"status\": \"on_track\"}").post(initiative + "/reports")
+        Problems.assertProblem(Api.admin().body("{\"on\": \"" + tomorrow + "\", \"status\": \"on_track\"}").post(initiative + "/reports")
                 .then(), 400, "validation").body("violations[0].field", equalTo("on"));
         given().get(PROGRAMMES + "/" + id).then().body("statusCounts.completed", equalTo(1)).body("statusCounts.on_track", equalTo(0))
                 .body("version", equalTo(3));
@@ -173,7 +156,7 @@ class ProgrammeApiTest {
         Api.patch("3").body("{\"sector\": \"ai\"}").patch(initiative).then().statusCode(200).body("reports", hasSize(2));
         ObjectNode withoutIt = Programmes.gwangju2020(w, null);
         withoutIt.withArray("initiatives").remove(0);
-        BadInputTest.assertProblem(Api.admin().header("If-Match", "\"4\"").body(withoutIt.toString()).put(PROGRAMMES + "/" + id).then(),
+        Problems.assertProblem(Api.admin().header("If-Match", "\"4\"").body(withoutIt.toString()).put(PROGRAMMES + "/" + id).then(),
                 422, "unprocessable").body("violations[0].field", equalTo("initiatives"));
         given().get(PROGRAMMES + "/" + id + "/history").then().body("items.type", contains("civic.programme.created",
                 "civic.programme.initiative.reported", "civic.programme.initiative.reported", "civic.programme.updated"));
@@ -212,7 +195,7 @@ class ProgrammeApiTest {
         given().queryParam("owner", own.gwangjuSlug).queryParam("limit", "1").get(PROGRAMMES).then().body("items.id", contains(plan))
                 .body("nextCursor", org.hamcrest.Matchers.notNullValue());
         given().queryParam("owner", "no-such-organization").get(PROGRAMMES).then().statusCode(400).body("violations[0].field", equalTo("owner"));
-        BadInputTest.assertProblem(given().filter(Contract.responsesOnly()).queryParam("periodFrom", "2020-13-01")
+        Problems.assertProblem(given().filter(Contract.responsesOnly()).queryParam("periodFrom", "2020-13-01")
                 .get(PROGRAMMES).then(), 400, "bad-parameter").body("violations[0].field", equalTo("periodFrom"));
     }
 
@@ -238,10 +221,10 @@ class ProgrammeApiTest {
         given().queryParam("at", "2020-07-01").queryParam("lang", "en").get(at).then().statusCode(200).header("ETag", "\"2-en\"")
                 .body("initiatives[0].status", equalTo("completed")).body("statusCounts.completed", equalTo(1)).body("title.ko", nullValue());
         given().queryParam("at", LocalDate.now().toString()).get(at).then().statusCode(200).body("version", equalTo(2));
-        BadInputTest.assertProblem(given().queryParam("at", "2020-01-04").get(at).then(), 404, "not-found");
-        BadInputTest.assertProblem(given().filter(Contract.responsesOnly()).queryParam("at", "yesterday")
+        Problems.assertProblem(given().queryParam("at", "2020-01-04").get(at).then(), 404, "not-found");
+        Problems.assertProblem(given().filter(Contract.responsesOnly()).queryParam("at", "yesterday")
                 .get(at).then(), 400, "bad-parameter").body("violations[0].field", equalTo("at"));
-        BadInputTest.assertProblem(given().queryParam("at", "2020-03-01").get(PROGRAMMES + "/" + UUID.randomUUID()).then(), 404, "not-found");
+        Problems.assertProblem(given().queryParam("at", "2020-03-01").get(PROGRAMMES + "/" + UUID.randomUUID()).then(), 404, "not-found");
         assertThat(OffsetDateTime.parse(given().get(at + "/history").path("items[0].changedAt"))).isEqualTo("2020-01-04T15:30:00Z");
     }
 

@@ -12,21 +12,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.testsupport.Contract;
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
 import org.civicregistry.testsupport.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -36,22 +32,9 @@ import io.restassured.specification.RequestSpecification;
  * jurisdiction. Each refusal is a problem naming the field; each accepted change is one event.
  */
 @AgreementsTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgrammeRulesTest {
+class ProgrammeRulesTest extends SeededTest {
 
     static final String PROGRAMMES = Programmes.PROGRAMMES;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    World w;
-
-    @BeforeEach
-    void seed() {
-        if (w == null) {
-            w = new World(dataSource);
-        }
-    }
 
     @Test
     void draftAnnouncedInProgressConcludedAndNothingElse() {
@@ -63,19 +46,19 @@ class ProgrammeRulesTest {
         String at = PROGRAMMES + "/" + id;
         given().get(at).then().body("status", equalTo("draft"));
 
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"concluded\"}"), 409, "invalid-transition")
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"concluded\"}"), 409, "invalid-transition")
                 .body("allowed", contains("announced")).body("detail", containsString("from draft to concluded"));
-        BadInputTest.assertProblem(transition(id, "1", "{\"to\": \"announced\"}"), 400, "validation")
+        Problems.assertProblem(transition(id, "1", "{\"to\": \"announced\"}"), 400, "validation")
                 .body("violations[0].field", equalTo("announcedOn"));
         transition(id, "1", "{\"to\": \"announced\", \"announcedOn\": \"2019-12-29\"}").statusCode(200).header("ETag", "\"2\"")
                 .body("status", equalTo("announced")).body("announcedOn", equalTo("2019-12-29"));
         Api.patch("2").body("{\"status\": \"in_progress\"}").patch(at).then().statusCode(200).body("status", equalTo("in_progress"));
-        BadInputTest.assertProblem(Api.patch("3").body("{\"status\": \"draft\"}").patch(at).then(), 409, "invalid-transition")
+        Problems.assertProblem(Api.patch("3").body("{\"status\": \"draft\"}").patch(at).then(), 409, "invalid-transition")
                 .body("allowed", contains("concluded"));
         transition(id, "3", "{\"to\": \"concluded\"}").statusCode(200).body("status", equalTo("concluded"));
-        BadInputTest.assertProblem(transition(id, "4", "{\"to\": \"in_progress\"}"), 409, "invalid-transition")
+        Problems.assertProblem(transition(id, "4", "{\"to\": \"in_progress\"}"), 409, "invalid-transition")
                 .body("allowed", empty()).body("detail", containsString("concluded is final"));
-        BadInputTest.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).contentType("application/json")
+        Problems.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).contentType("application/json")
                 .header("If-Match", "\"4\"").body("{\"to\": \"archived\"}").post(at + "/transitions").then(), 400, "malformed-body");
         given().get(at + "/history").then().body("items.type", contains("civic.programme.created", "civic.programme.announced",
                 "civic.programme.in_progress", "civic.programme.concluded"));
@@ -108,15 +91,15 @@ class ProgrammeRulesTest {
         invalid(tooMany).body("violations[0].field", equalTo("initiatives"));
 
         String id = Programmes.create(Programmes.gwangju2020(w, null));
-        BadInputTest.assertProblem(unchecked().header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(unchecked().header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"progress\": -5}").patch(PROGRAMMES + "/" + id + "/initiatives/1").then(), 400, "validation")
                 .body("violations[0].field", equalTo("progress"));
-        BadInputTest.assertProblem(unchecked().body("{\"on\": \"2020-06-30\", \"status\": \"on_track\", \"progress\": 150}")
+        Problems.assertProblem(unchecked().body("{\"on\": \"2020-06-30\", \"status\": \"on_track\", \"progress\": 150}")
                 .post(PROGRAMMES + "/" + id + "/initiatives/1/reports").then(), 400, "validation")
                 .body("violations[0].field", equalTo("progress"));
-        BadInputTest.assertProblem(unchecked().body("{\"on\": \"2020-06-30\", \"status\": \"finished\"}")
+        Problems.assertProblem(unchecked().body("{\"on\": \"2020-06-30\", \"status\": \"finished\"}")
                 .post(PROGRAMMES + "/" + id + "/initiatives/1/reports").then(), 400, "malformed-body");
-        BadInputTest.assertProblem(unchecked().body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}")
+        Problems.assertProblem(unchecked().body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}")
                 .post(PROGRAMMES + "/" + id + "/initiatives/0/reports").then(), 400, "bad-parameter");
         given().get(PROGRAMMES + "/" + id).then().body("version", equalTo(1));
     }
@@ -138,25 +121,25 @@ class ProgrammeRulesTest {
         // Kang Ki-jung became mayor on 1 July 2022: he did not announce the 2020 plan as mayor
         ObjectNode wrongMayor = Programmes.gwangju2020(w, null);
         ((ObjectNode) wrongMayor.get("announcedBy")).put("personId", w.kangKiJung);
-        BadInputTest.assertProblem(Api.admin().body(wrongMayor.toString()).post(PROGRAMMES).then(), 422, "unprocessable")
+        Problems.assertProblem(Api.admin().body(wrongMayor.toString()).post(PROGRAMMES).then(), 422, "unprocessable")
                 .body("violations[0].field", equalTo("announcedBy")).body("violations[0].message", containsString("did not hold post"));
         ObjectNode undated = Programmes.gwangju2020(w, null).put("status", "draft");
         undated.remove("announcedOn");
-        BadInputTest.assertProblem(Api.admin().body(undated.toString()).post(PROGRAMMES).then(), 400, "validation")
+        Problems.assertProblem(Api.admin().body(undated.toString()).post(PROGRAMMES).then(), 400, "validation")
                 .body("violations[0].field", equalTo("announcedOn"));
 
         // agreement items exist in this service, by agreement and number
         String agreement = Api.create(Api.gyeonggiGwangju(w, null));
         ObjectNode linked = Programmes.gwangju2020(w, null);
         ((ObjectNode) linked.get("initiatives").get(0)).putArray("agreementItems").addObject().put("agreementId", agreement).put("number", 9);
-        BadInputTest.assertProblem(Api.admin().body(linked.toString()).post(PROGRAMMES).then(), 422, "unknown-reference")
+        Problems.assertProblem(Api.admin().body(linked.toString()).post(PROGRAMMES).then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("initiatives[0].agreementItems[0].number"));
         ((ObjectNode) linked.get("initiatives").get(0).get("agreementItems").get(0)).put("number", 1);
         ((ObjectNode) linked.get("initiatives").get(0)).putArray("eventIds").add(UUID.randomUUID().toString());
         String id = Programmes.create(linked);
         given().get(PROGRAMMES + "/" + id + "/initiatives/1").then().body("agreementItems[0].agreementId", equalTo(agreement))
                 .body("agreementItems[0].number", equalTo(1)).body("eventIds", org.hamcrest.Matchers.hasSize(1));
-        BadInputTest.assertProblem(Api.patch("1").body("{\"agreementItems\": [{\"agreementId\": \"" + UUID.randomUUID() + "\", \"number\": 1}]}")
+        Problems.assertProblem(Api.patch("1").body("{\"agreementItems\": [{\"agreementId\": \"" + UUID.randomUUID() + "\", \"number\": 1}]}")
                 .patch(PROGRAMMES + "/" + id + "/initiatives/1").then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("agreementItems[0].agreementId"));
     }
@@ -168,24 +151,24 @@ class ProgrammeRulesTest {
         String gyeonggi = Tokens.editor(w.gyeonggiSlug);
         ObjectNode body = Programmes.gwangju2020(w, null);
         ((ObjectNode) body.get("initiatives").get(1)).put("leadOrganizationId", w.gyeonggi);
-        BadInputTest.assertProblem(Api.as(gyeonggi).body(body.toString()).post(PROGRAMMES).then(), 403, "forbidden");
+        Problems.assertProblem(Api.as(gyeonggi).body(body.toString()).post(PROGRAMMES).then(), 403, "forbidden");
         String id = Api.as(gwangju).body(body.toString()).post(PROGRAMMES).then().statusCode(201).extract().path("id");
         String at = PROGRAMMES + "/" + id;
-        BadInputTest.assertProblem(Api.as(gyeonggi).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.as(gyeonggi).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"announcementEventId\": null}").patch(at).then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(gyeonggi).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.as(gyeonggi).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"status\": \"on_track\"}").patch(at + "/initiatives/2").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(gyeonggi).body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}")
+        Problems.assertProblem(Api.as(gyeonggi).body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}")
                 .post(at + "/initiatives/2/reports").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(gyeonggi).header("If-Match", "\"1\"").delete(at).then(), 403, "forbidden");
+        Problems.assertProblem(Api.as(gyeonggi).header("If-Match", "\"1\"").delete(at).then(), 403, "forbidden");
         // moving a programme to another owner needs authority over the new one too
-        BadInputTest.assertProblem(Api.as(gwangju).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(Api.as(gwangju).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"ownerId\": \"" + w.gyeonggi + "\"}").patch(at).then(), 403, "forbidden");
         given().get(at).then().body("version", equalTo(1));
 
         Api.as(gwangju).body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}").post(at + "/initiatives/2/reports").then().statusCode(201);
-        BadInputTest.assertProblem(Api.as(gwangju).header("If-Match", "\"2\"").post(at + "/restore").then(), 403, "forbidden");
-        BadInputTest.assertProblem(given().contentType("application/json").body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}")
+        Problems.assertProblem(Api.as(gwangju).header("If-Match", "\"2\"").post(at + "/restore").then(), 403, "forbidden");
+        Problems.assertProblem(given().contentType("application/json").body("{\"on\": \"2020-06-30\", \"status\": \"on_track\"}")
                 .post(at + "/initiatives/2/reports").then(), 401, "unauthorized");
     }
 
@@ -239,13 +222,13 @@ class ProgrammeRulesTest {
     private static ValidatableResponse invalid(ObjectNode body) {
         String slug = Api.unique("refused");
         body.put("slug", slug);
-        ValidatableResponse response = BadInputTest.assertProblem(unchecked().body(body.toString()).post(PROGRAMMES).then(), 400, "validation");
+        ValidatableResponse response = Problems.assertProblem(unchecked().body(body.toString()).post(PROGRAMMES).then(), 400, "validation");
         given().queryParam("slug", slug).get(PROGRAMMES).then().body("items", empty());
         return response;
     }
 
     private static void unknown(ObjectNode body, String field) {
-        BadInputTest.assertProblem(Api.admin().body(body.toString()).post(PROGRAMMES).then(), 422, "unknown-reference")
+        Problems.assertProblem(Api.admin().body(body.toString()).post(PROGRAMMES).then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo(field));
     }
 }

@@ -2,9 +2,6 @@ package org.civicregistry.agreements;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.OpenApiGolden;
+import org.civicregistry.testsupport.ServiceDocument;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -38,38 +36,24 @@ class ServiceContractTest {
 
     @Test
     void everyOperationIsDocumentedWithErrorsAndExamples() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        assertThat(paths.keySet()).contains("/api/v1/agreements", "/api/v1/agreements/{id}", "/api/v1/agreements/{id}/history",
+        JsonPath doc = ServiceDocument.served();
+        assertThat(doc.getMap("paths").keySet()).contains("/api/v1/agreements", "/api/v1/agreements/{id}", "/api/v1/agreements/{id}/history",
                 "/api/v1/agreements/{id}/transitions", "/api/v1/agreements/{id}/items", "/api/v1/agreements/{id}/items/{number}");
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            String at = method + " " + path;
-            String op = "paths.'" + path + "'." + method;
-            assertThat(doc.getString(op + ".summary")).as(at).isNotBlank();
-            Map<String, Object> responses = doc.getMap(op + ".responses");
-            assertThat(responses).as(at).containsKey("500");
-            if (!method.equals("get")) {
-                assertThat(responses).as(at).containsKeys("401", "403", "400");
-                assertThat(doc.getList(op + ".security")).as(at).isNotEmpty();
-            }
-            if (path.endsWith("/restore")) {
-                // a restore sends no body: the path and If-Match say it all
-                assertThat(responses).as(at).containsKeys("412", "428");
-            } else if (method.equals("post") || method.equals("put")) {
-                assertThat(doc.getMap(op + ".requestBody.content.'application/json'.examples")).as(at).isNotEmpty();
-            }
+        ServiceDocument.forEveryOperation(doc, op -> {
+            String method = op.method();
+            String at = op.at();
             if (method.equals("patch")) {
-                assertThat(doc.getMap(op + ".requestBody.content.'application/merge-patch+json'.examples")).as(at).isNotEmpty();
+                assertThat(doc.getMap(op.base() + ".requestBody.content.'application/merge-patch+json'.examples")).as(at).isNotEmpty();
             }
-            if (method.equals("put") || method.equals("patch") || method.equals("delete") || path.endsWith("/transitions")) {
-                assertThat(responses).as(at).containsKeys("412", "428");
+            if (method.equals("put") || method.equals("patch") || method.equals("delete") || op.path().endsWith("/transitions")) {
+                assertThat(op.responses()).as(at).containsKeys("412", "428");
             }
-            List<Map<String, Object>> parameters = doc.getList(op + ".parameters");
+            List<Map<String, Object>> parameters = doc.getList(op.base() + ".parameters");
             if (parameters != null) {
                 parameters.stream().filter(p -> "query".equals(p.get("in")))
                         .forEach(p -> assertThat(p.get("description")).as(at + " " + p.get("name")).isNotNull());
             }
-        }));
+        });
         String transitions = "paths.'/api/v1/agreements/{id}/transitions'.post.responses.'409'.content.'application/problem+json'";
         assertThat(doc.getList(transitions + ".examples.'invalid transition'.value.allowed", String.class)).containsExactly("signed");
         assertThat(doc.getMap("components.schemas.Problem.properties")).containsKeys("type", "title", "status", "detail", "violations", "allowed");
@@ -77,7 +61,7 @@ class ServiceContractTest {
         assertThat(doc.getList("components.schemas.AgreementStatus.enum", String.class))
                 .containsExactly("draft", "signed", "in_force", "expired", "terminated", "archived");
         assertThat(doc.getList("components.schemas.ItemStatus.enum", String.class)).containsExactly("planned", "in_progress", "done", "dropped");
-        assertThat(paths.keySet()).contains("/api/v1/programmes", "/api/v1/programmes/{id}", "/api/v1/programmes/{id}/history",
+        assertThat(doc.getMap("paths").keySet()).contains("/api/v1/programmes", "/api/v1/programmes/{id}", "/api/v1/programmes/{id}/history",
                 "/api/v1/programmes/{id}/transitions", "/api/v1/programmes/{id}/restore", "/api/v1/programmes/{id}/initiatives",
                 "/api/v1/programmes/{id}/initiatives/{number}", "/api/v1/programmes/{id}/initiatives/{number}/reports");
         assertThat(doc.getList("components.schemas.ProgrammeStatus.enum", String.class))
@@ -161,16 +145,8 @@ class ServiceContractTest {
 
     @Test
     void healthShowsDatabaseOutboxAndReadModelAndMetricsArePublished() {
-        // Readiness is "can serve requests": the database, never the broker (the stream has its own group).
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("Database connections health check"))
-                .body("checks.name", not(hasItems("outbox")));
-        given().get("/q/health/group/stream").then().statusCode(200)
-                .body("checks.name", hasItems("outbox", "read-models"))
-                .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("civic.agreements.v1"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("civic_outbox_published_total", "civic_outbox_pending", "civic_outbox_lag_seconds",
-                "civic_outbox_parked", "civic_consumer_applied_total", "civic_consumer_lag");
+        ServiceDocument.assertHealthAndMetrics("civic.agreements.v1", List.of("outbox", "read-models"), "civic_consumer_applied_total",
+                "civic_consumer_lag");
     }
 
     private static String id(int n) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +124,7 @@ class TwoJurisdictionsTest {
         refused(gwangjuEditor, "PUT", agreement, "application/json", draft(w.gyeonggi).toString(), 1, agreement);
         refused(gyeonggiEditor, "PUT", agreement, "application/json", draft(w.gyeonggi).toString(), 1, agreement);
         // creating: at least one party must be the editor's own; the others are links
-        BadInputTest.assertProblem(Api.as(gwangjuEditor).body(draft(w.gyeonggi).toString()).post(Api.AGREEMENTS).then(), 403, "forbidden");
+        Problems.assertProblem(Api.as(gwangjuEditor).body(draft(w.gyeonggi).toString()).post(Api.AGREEMENTS).then(), 403, "forbidden");
         Api.as(gwangjuEditor).body(Api.agreement(null, "협약", "Agreement", "mou", null, null, Api.party(w.gwangju),
                 Api.party(w.gyeonggi)).toString()).post(Api.AGREEMENTS).then().statusCode(201);
         // an editor of both may move it
@@ -139,7 +140,7 @@ class TwoJurisdictionsTest {
         refused(gwangjuEditor, "POST", agreement + "/restore", null, null, 2, agreement);
         refused(gyeonggiEditor, "POST", agreement + "/restore", null, null, 2, agreement);
         // no If-Match, on purpose: the request breaks the contract, the 428 answer keeps it
-        BadInputTest.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).post(agreement + "/restore")
+        Problems.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).post(agreement + "/restore")
                 .then(), 428, "precondition-required");
         given().auth().oauth2(Tokens.admin()).header("If-Match", "\"2\"").post(agreement + "/restore").then().statusCode(200)
                 .header("ETag", "\"3\"").body("status", equalTo("draft")).body("version", equalTo(3));
@@ -158,7 +159,7 @@ class TwoJurisdictionsTest {
     private static void refused(String token, String method, String path, String contentType, String body, Integer ifMatch,
             String agreement) {
         int before = given().get(agreement).then().statusCode(200).extract().path("version");
-        BadInputTest.assertProblem(send(token, method, path, contentType, body, ifMatch), 403, "forbidden");
+        Problems.assertProblem(send(token, method, path, contentType, body, ifMatch), 403, "forbidden");
         given().get(agreement).then().statusCode(200).header("ETag", "\"" + before + "\"").body("version", equalTo(before));
     }
 

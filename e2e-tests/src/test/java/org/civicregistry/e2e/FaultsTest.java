@@ -39,7 +39,6 @@ import org.civicregistry.embedded.Database;
 import org.civicregistry.embedded.Topology;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.SseClient;
-import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -1105,16 +1104,7 @@ class FaultsTest {
     }
 
     HttpResponse<String> call(String method, String path, String body, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Tokens.admin());
-        if (body != null) {
-            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = AdminCalls.send(http, gateway, method, path, body, ifMatch);
         if (response.statusCode() == 500) {
             fiveHundreds.add(method + " " + path + " -> " + response.body());
         }

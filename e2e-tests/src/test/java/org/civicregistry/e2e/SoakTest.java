@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.civicregistry.embedded.Database;
 import org.civicregistry.testsupport.SseClient;
-import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -72,7 +70,7 @@ class SoakTest {
         SseClient stream = new SseClient(gateway + "/api/v1/stream", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> stream.lastId() != null);
         Receiver receiver = new Receiver();
-        HttpResponse<String> webhook = call(gateway, "POST", "/api/v1/webhooks", "{\"url\": \"" + receiver.url() + "\"}", null);
+        HttpResponse<String> webhook = AdminCalls.send(http, gateway, "POST", "/api/v1/webhooks", "{\"url\": \"" + receiver.url() + "\"}", null);
         receiver.secret(json.readTree(webhook.body()).path("secret").asText());
 
         Database own = Database.create("e2e_soak");
@@ -85,10 +83,10 @@ class SoakTest {
         AtomicInteger requests = new AtomicInteger();
 
         // events-service must know the organizer before it accepts an event for it
-        String organizer = json.readTree(call(gateway, "POST", "/api/v1/organizations",
+        String organizer = json.readTree(AdminCalls.send(http, gateway, "POST", "/api/v1/organizations",
                 "{\"slug\": \"soak-city\", \"name\": {\"ko\": \"소크시\", \"en\": \"Soak City\"}, \"classification\": \"city\"}", null)
                 .body()).path("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> call(gateway, "POST", "/api/v1/events", eventBody(organizer, 0), null)
+        await().atMost(Duration.ofSeconds(30)).until(() -> AdminCalls.send(http, gateway, "POST", "/api/v1/events", eventBody(organizer, 0), null)
                 .statusCode() == 201);
 
         String feedFrom = java.net.URLEncoder.encode(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(3).toString(),
@@ -103,7 +101,7 @@ class SoakTest {
             try {
                 int tick = ticks.incrementAndGet();
                 requests.incrementAndGet();
-                HttpResponse<String> created = tally(call(gateway, "POST", "/api/v1/people",
+                HttpResponse<String> created = tally(AdminCalls.send(http, gateway, "POST", "/api/v1/people",
                         "{\"name\": {\"ko\": \"소크 시민\", \"en\": \"Soak citizen\"}}", null));
                 if (created.statusCode() == 201) {
                     String id = json.readTree(created.body()).path("id").asText();
@@ -112,7 +110,7 @@ class SoakTest {
                         people.add(id);
                     }
                     requests.incrementAndGet();
-                    if (tally(call(gateway, "PATCH", "/api/v1/people/" + id, "{\"name\": {\"en\": \"Soak citizen, renamed\"}}", "\"1\""))
+                    if (tally(AdminCalls.send(http, gateway, "PATCH", "/api/v1/people/" + id, "{\"name\": {\"en\": \"Soak citizen, renamed\"}}", "\"1\""))
                             .statusCode() == 200) {
                         latest.put(id, 2);
                     }
@@ -142,7 +140,7 @@ class SoakTest {
                         // (civic.events.feed.max-events) once the soak has written a few thousand events
                         : dice < 0.35 ? "/api/v1/events/calendar.ics?organization=soak-city&from=" + feedFrom + "&to=" + feedTo
                         : "/api/v1/people/" + id;
-                tally(call(gateway, "GET", path, null, null));
+                tally(AdminCalls.send(http, gateway, "GET", path, null, null));
             } catch (Exception e) {
                 statuses.computeIfAbsent("no-answer", k -> new AtomicInteger()).incrementAndGet();
             }
@@ -278,7 +276,7 @@ class SoakTest {
 
     /** An event of the soak's organizer a few days ahead; its id, or null when refused (tallied). */
     private String createEvent(URI gateway, String organizer, int tick) throws Exception {
-        HttpResponse<String> created = tally(call(gateway, "POST", "/api/v1/events", eventBody(organizer, tick), null));
+        HttpResponse<String> created = tally(AdminCalls.send(http, gateway, "POST", "/api/v1/events", eventBody(organizer, tick), null));
         return created.statusCode() == 201 ? json.readTree(created.body()).path("id").asText() : null;
     }
 
@@ -342,18 +340,5 @@ class SoakTest {
                     colors[series], series >= 4 ? "- -" : "—", names[series]));
         }
         return out.append("</svg>\n").toString();
-    }
-
-    private HttpResponse<String> call(URI gateway, String method, String path, String body, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Tokens.admin());
-        if (body != null) {
-            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

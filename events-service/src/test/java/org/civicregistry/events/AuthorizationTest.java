@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +20,9 @@ class AuthorizationTest {
     @Test
     void writesNeedAValidTokenReadsDoNot() {
         String body = Api.event(World.get().gwangju).toString();
-        BadInputTest.assertProblem(given().contentType("application/json").body(body).post("/api/v1/events").then(), 401, "unauthorized")
-                .header("WWW-Authenticate", "Bearer");
-        BadInputTest.assertProblem(Api.as(Tokens.expiredAdmin()).body(body).post("/api/v1/events").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as(Tokens.adminFromIssuer("someone-else")).body(body).post("/api/v1/events").then(), 401, "unauthorized");
-        // meant for another API, and issued longer ago than the services accept (though unexpired)
-        BadInputTest.assertProblem(Api.as(Tokens.adminForOtherAudience()).body(body).post("/api/v1/events").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as(Tokens.tooOldAdmin()).body(body).post("/api/v1/events").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as("not.a.jwt").body(body).post("/api/v1/events").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(Api.as(Tokens.reader()).body(body).post("/api/v1/events").then(), 403, "forbidden");
+        Problems.assertWritesNeedAValidToken("/api/v1/events", body);
         String id = Api.event(World.get().gwangju).create();
-        BadInputTest.assertProblem(given().contentType("application/json").header("If-Match", "\"1\"").body("{\"to\": \"cancelled\"}")
+        Problems.assertProblem(given().contentType("application/json").header("If-Match", "\"1\"").body("{\"to\": \"cancelled\"}")
                 .post("/api/v1/events/" + id + "/transitions").then(), 401, "unauthorized");
         given().get("/api/v1/events").then().statusCode(200);
         given().get("/api/v1/events/" + id).then().statusCode(200);
@@ -52,16 +45,16 @@ class AuthorizationTest {
         String id = Api.as(gwangjuEditor).body(Api.event(office).type("task_force_meeting").toString()).post("/api/v1/events")
                 .then().statusCode(201).extract().path("id");
         // outside: Gyeonggi's editor may not create, change, move, cancel or archive it
-        BadInputTest.assertProblem(Api.as(gyeonggiEditor).body(Api.event(office).toString()).post("/api/v1/events").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.mergePatch(gyeonggiEditor, 1).body("{\"type\": \"meeting\"}").patch("/api/v1/events/" + id).then(),
+        Problems.assertProblem(Api.as(gyeonggiEditor).body(Api.event(office).toString()).post("/api/v1/events").then(), 403, "forbidden");
+        Problems.assertProblem(Api.mergePatch(gyeonggiEditor, 1).body("{\"type\": \"meeting\"}").patch("/api/v1/events/" + id).then(),
                 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"1\"").body("{\"to\": \"cancelled\"}")
+        Problems.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"1\"").body("{\"to\": \"cancelled\"}")
                 .post("/api/v1/events/" + id + "/transitions").then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"1\"").body(Api.event(office).toString())
+        Problems.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"1\"").body(Api.event(office).toString())
                 .put("/api/v1/events/" + id).then(), 403, "forbidden");
-        BadInputTest.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"1\"").delete("/api/v1/events/" + id).then(), 403, "forbidden");
+        Problems.assertProblem(Api.as(gyeonggiEditor).header("If-Match", "\"1\"").delete("/api/v1/events/" + id).then(), 403, "forbidden");
         // nor may Gwangju's editor hand the event to Gyeonggi
-        BadInputTest.assertProblem(Api.mergePatch(gwangjuEditor, 1).body("{\"organizerId\": \"" + gyeonggi + "\"}")
+        Problems.assertProblem(Api.mergePatch(gwangjuEditor, 1).body("{\"organizerId\": \"" + gyeonggi + "\"}")
                 .patch("/api/v1/events/" + id).then(), 403, "forbidden");
         given().get("/api/v1/events/" + id).then().body("version", equalTo(1)).body("organizerId", equalTo(office));
         Api.as(gwangjuEditor).header("If-Match", "\"1\"").body("{\"to\": \"confirmed\"}").post("/api/v1/events/" + id + "/transitions")
@@ -72,7 +65,7 @@ class AuthorizationTest {
                 "government_agency", gyeonggi);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("organization", gyeonggiSlug).get("/api/v1/events")
                 .jsonPath().getList("items.id").contains(id));
-        BadInputTest.assertProblem(Api.mergePatch(gwangjuEditor, 2).body("{\"type\": \"meeting\"}").patch("/api/v1/events/" + id).then(),
+        Problems.assertProblem(Api.mergePatch(gwangjuEditor, 2).body("{\"type\": \"meeting\"}").patch("/api/v1/events/" + id).then(),
                 403, "forbidden");
         Api.mergePatch(gyeonggiEditor, 2).body("{\"type\": \"meeting\"}").patch("/api/v1/events/" + id).then().statusCode(200);
 

@@ -1,23 +1,20 @@
 package org.civicregistry.events;
 
 import static io.restassured.RestAssured.given;
+import static org.civicregistry.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.civicregistry.testsupport.Contract;
+import org.civicregistry.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,17 +160,6 @@ class BadInputTest {
         assertThat(rows()).isEqualTo(rowsBefore);
     }
 
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
-        return response.log().ifValidationFails().statusCode(status)
-                .contentType("application/problem+json")
-                .body("status", equalTo(status))
-                .body("type", equalTo("https://civic-registry.org/problems/" + type))
-                .body("title", notNullValue())
-                .body("detail", notNullValue())
-                .body("detail", not(org.hamcrest.Matchers.containsString("Exception")))
-                .body("detail", not(org.hamcrest.Matchers.containsString("\tat ")));
-    }
-
     private static void badParameter(ValidatableResponse response, String parameter) {
         assertProblem(response, 400, "bad-parameter").body("violations[0].field", equalTo(parameter));
     }
@@ -183,10 +169,6 @@ class BadInputTest {
     }
 
     private long rows() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select (select count(*) from event) + (select count(*) from record_history)")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(dataSource, "select (select count(*) from event) + (select count(*) from record_history)");
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hamcrest.Matchers;
+import org.civicregistry.testsupport.Problems;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
@@ -208,9 +209,9 @@ class CalendarFeedTest {
         given().queryParam("organization", org).queryParam("from", "2019-12-01").queryParam("to", "2020-01-01").get(FEED)
                 .then().statusCode(200);
         Api.event(org).starts("2019-12-31T23:00:00+09:00").create();
-        BadInputTest.assertProblem(given().queryParam("organization", org).queryParam("from", "2019-12-01").queryParam("to", "2020-01-01")
+        Problems.assertProblem(given().queryParam("organization", org).queryParam("from", "2019-12-01").queryParam("to", "2020-01-01")
                 .get(FEED).then(), 400, "bad-parameter").body("detail", Matchers.containsString("more than 50 events"));
-        BadInputTest.assertProblem(given().queryParam("from", "2019-01-01").queryParam("to", "2020-06-01").get(FEED).then(),
+        Problems.assertProblem(given().queryParam("from", "2019-01-01").queryParam("to", "2020-06-01").get(FEED).then(),
                 400, "bad-parameter").body("violations[0].field", Matchers.equalTo("to"));
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.testsupport.ChangeEvents;
 import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;
 import org.civicregistry.testsupport.TopicReader.Message;
@@ -39,15 +40,7 @@ class ChangeStreamTest {
                     "civic.event.rescheduled", "civic.event.cancelled", "civic.event.archived");
             for (int i = 0; i < events.size(); i++) {
                 Message event = events.get(i);
-                assertThat(event.header("ce_specversion")).isEqualTo("1.0");
-                assertThat(event.header("ce_source")).isEqualTo("/civic-registry/events");
-                assertThat(event.header("ce_subject")).isEqualTo(id);
-                assertThat(event.header("ce_id")).isNotBlank();
-                assertThat(event.header("ce_time")).isNotBlank();
-                assertThat(event.header("content-type")).isEqualTo("application/json");
-                JsonNode data = json.readTree(event.value());
-                assertThat(data.get("id").asText()).isEqualTo(id);
-                assertThat(data.get("version").asInt()).isEqualTo(i + 1);
+                JsonNode data = ChangeEvents.assertCloudEvent(event, "/civic-registry/events", id, i + 1);
             }
             JsonNode scheduled = json.readTree(events.get(0).value());
             assertThat(scheduled.get("status").asText()).isEqualTo("scheduled");

@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -226,11 +227,11 @@ class EventApiTest {
                 .body("sequence", equalTo(4));
 
         // cancelled is final, and keeps its times
-        BadInputTest.assertProblem(Api.transition(id, 5, "{\"to\": \"completed\"}"), 409, "invalid-transition")
+        Problems.assertProblem(Api.transition(id, 5, "{\"to\": \"completed\"}"), 409, "invalid-transition")
                 .body("allowed", empty()).body("detail", org.hamcrest.Matchers.containsString("cancelled"));
-        BadInputTest.assertProblem(Api.transition(id, 5, "{\"to\": \"rescheduled\", \"startsAt\": \"2023-10-20T10:00:00+09:00\"}"),
+        Problems.assertProblem(Api.transition(id, 5, "{\"to\": \"rescheduled\", \"startsAt\": \"2023-10-20T10:00:00+09:00\"}"),
                 409, "invalid-transition");
-        BadInputTest.assertProblem(Api.mergePatch(Tokens.admin(), 5)
+        Problems.assertProblem(Api.mergePatch(Tokens.admin(), 5)
                 .body("{\"startsAt\": \"2023-10-20T10:00:00+09:00\", \"endsAt\": \"2023-10-20T11:00:00+09:00\"}")
                 .patch("/api/v1/events/" + id).then(), 409, "invalid-transition").body("violations[0].field", equalTo("startsAt"));
         // other facts may still be corrected; calendars need not notice
@@ -254,7 +255,7 @@ class EventApiTest {
                 .doesNotContain(id);
         ids(given().queryParam("participant", world.kimDongYeon).queryParam("recordStatus", "archived")).contains(id);
         given().get("/api/v1/events/" + id).then().statusCode(200).body("recordStatus", equalTo("archived"));
-        BadInputTest.assertProblem(Api.transition(id, 7, "{\"to\": \"completed\"}"), 409, "conflict");
+        Problems.assertProblem(Api.transition(id, 7, "{\"to\": \"completed\"}"), 409, "conflict");
     }
 
     @Test
@@ -267,9 +268,9 @@ class EventApiTest {
         java.util.Map<String, Object> read = given().get("/api/v1/events/" + id).jsonPath().getMap("");
         read.put("title", java.util.Map.of("ko", "오월어머니회 면담", "en", "Meeting with the May Mothers' Association"));
 
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).body(read).put("/api/v1/events/" + id).then(), 428,
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).body(read).put("/api/v1/events/" + id).then(), 428,
                 "precondition-required");
-        BadInputTest.assertProblem(Api.admin().header("If-Match", "\"2\"").body(read).put("/api/v1/events/" + id).then(),
+        Problems.assertProblem(Api.admin().header("If-Match", "\"2\"").body(read).put("/api/v1/events/" + id).then(),
                 412, "precondition-failed");
         Api.admin().header("If-Match", "\"1\"").body(read).put("/api/v1/events/" + id).then().statusCode(200).header("ETag", "\"2\"")
                 .body("title.en", equalTo("Meeting with the May Mothers' Association"))
@@ -293,22 +294,22 @@ class EventApiTest {
         World world = World.get();
         String id = Api.event(world.gwangju).starts("2023-11-01T10:00:00+09:00").create();
         Api.transition(id, 1, "{\"to\": \"postponed\"}").statusCode(200).body("status", equalTo("postponed")).body("sequence", equalTo(1));
-        BadInputTest.assertProblem(Api.transition(id, 2, "{\"to\": \"confirmed\"}"), 409, "invalid-transition")
+        Problems.assertProblem(Api.transition(id, 2, "{\"to\": \"confirmed\"}"), 409, "invalid-transition")
                 .body("allowed", contains("rescheduled", "cancelled"));
-        BadInputTest.assertProblem(Api.transition(id, 2, "{\"to\": \"postponed\"}"), 409, "invalid-transition");
-        BadInputTest.assertProblem(Api.transition(id, 2, "{\"to\": \"rescheduled\"}"), 400, "validation")
+        Problems.assertProblem(Api.transition(id, 2, "{\"to\": \"postponed\"}"), 409, "invalid-transition");
+        Problems.assertProblem(Api.transition(id, 2, "{\"to\": \"rescheduled\"}"), 400, "validation")
                 .body("violations[0].field", equalTo("startsAt"));
-        BadInputTest.assertProblem(Api.transition(id, 2, "{\"to\": \"rescheduled\", \"startsAt\": \"2023-11-01T10:00:00+09:00\"}"),
+        Problems.assertProblem(Api.transition(id, 2, "{\"to\": \"rescheduled\", \"startsAt\": \"2023-11-01T10:00:00+09:00\"}"),
                 400, "validation").body("violations[0].field", equalTo("startsAt"));
-        BadInputTest.assertProblem(Api.transition(id, 2, "{\"to\": \"cancelled\", \"startsAt\": \"2023-11-02T10:00:00+09:00\"}"),
+        Problems.assertProblem(Api.transition(id, 2, "{\"to\": \"cancelled\", \"startsAt\": \"2023-11-02T10:00:00+09:00\"}"),
                 400, "validation");
-        BadInputTest.assertProblem(Api.admin().filter(Contract.responsesOnly()).header("If-Match", "\"2\"").body("{\"to\": \"archived\"}")
+        Problems.assertProblem(Api.admin().filter(Contract.responsesOnly()).header("If-Match", "\"2\"").body("{\"to\": \"archived\"}")
                 .post("/api/v1/events/" + id + "/transitions").then(), 400, "malformed-body")
                 .body("violations[0].field", equalTo("to"));
         // PATCH of status follows the same table; a new start with another status is not a reschedule
-        BadInputTest.assertProblem(Api.mergePatch(Tokens.admin(), 2).body("{\"status\": \"completed\"}")
+        Problems.assertProblem(Api.mergePatch(Tokens.admin(), 2).body("{\"status\": \"completed\"}")
                 .patch("/api/v1/events/" + id).then(), 409, "invalid-transition").body("allowed", contains("rescheduled", "cancelled"));
-        BadInputTest.assertProblem(Api.mergePatch(Tokens.admin(), 2)
+        Problems.assertProblem(Api.mergePatch(Tokens.admin(), 2)
                 .body("{\"status\": \"cancelled\", \"startsAt\": \"2023-11-05T10:00:00+09:00\"}")
                 .patch("/api/v1/events/" + id).then(), 409, "invalid-transition").body("allowed", contains("rescheduled"));
         Api.mergePatch(Tokens.admin(), 2).body("{\"startsAt\": \"2023-11-08T10:00:00+09:00\"}")

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.testsupport.Problems;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -62,14 +63,14 @@ class ReadModelTest {
         String person = Upstream.newId();
         String post = Upstream.newId();
         String withPerson = Api.event(org).participant(person, "signatory").toString();
-        BadInputTest.assertProblem(Api.admin().body(withPerson).post("/api/v1/events").then(), 422, "unknown-reference")
+        Problems.assertProblem(Api.admin().body(withPerson).post("/api/v1/events").then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("participants[0].personId"));
         Upstream.personVersion(person, 1, "created", Api.unique("kang-ki-jung"), "강기정", "Kang Ki-jung");
         Upstream.awaitKnown("participant", person);
         Api.admin().body(withPerson).post("/api/v1/events").then().statusCode(201);
 
         String withPost = Api.event(org).participant(person, "signatory", post).toString();
-        BadInputTest.assertProblem(Api.admin().body(withPost).post("/api/v1/events").then(), 422, "unknown-reference")
+        Problems.assertProblem(Api.admin().body(withPost).post("/api/v1/events").then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("participants[0].postId"));
         Upstream.writer().send(Upstream.OFFICIALS, Upstream.OFFICIALS_SOURCE, "civic.post.created", post, """
                 {"id": "%s", "slug": "%s", "label": {"ko": "광주광역시장", "en": "Mayor of Gwangju"}, "role": "mayor",
@@ -82,7 +83,7 @@ class ReadModelTest {
         String agreement = Upstream.newId();
         String agreementSlug = Api.unique("gyeonggi-gwangju");
         String related = Api.event(org).type("signing_ceremony").agreement(agreement).toString();
-        BadInputTest.assertProblem(Api.admin().body(related).post("/api/v1/events").then(), 422, "unknown-reference")
+        Problems.assertProblem(Api.admin().body(related).post("/api/v1/events").then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("agreementId"));
         Upstream.agreementVersion(agreement, 2, "signed", agreementSlug, "상생발전 합의문", "Mutual development agreement", "signed",
                 "2023-10-12", org);

@@ -1,15 +1,12 @@
 package org.civicregistry.events;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
 
 import org.civicregistry.testsupport.OpenApiGolden;
+import org.civicregistry.testsupport.ServiceDocument;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -26,27 +23,15 @@ class ServiceContractTest {
 
     @Test
     void everyOperationIsDocumentedWithErrorsAndExamples() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        assertThat(paths.keySet()).contains("/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}/history",
+        JsonPath doc = ServiceDocument.served();
+        assertThat(doc.getMap("paths").keySet()).contains("/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}/history",
                 "/api/v1/events/{id}/transitions", "/api/v1/events/calendar.ics", "/api/v1/events/{id}/calendar.ics");
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            String at = method + " " + path;
-            String base = "paths.'" + path + "'." + method;
-            assertThat(doc.getString(base + ".summary")).as(at).isNotBlank();
-            Map<String, Object> responses = doc.getMap(base + ".responses");
-            assertThat(responses).as(at).containsKey("500");
-            if (!method.equals("get")) {
-                assertThat(responses).as(at).containsKeys("401", "403", "400");
-                assertThat(doc.getList(base + ".security")).as(at).isNotEmpty();
-            }
-            if (path.endsWith("/restore")) {
-                // a restore sends no body: the path and If-Match say it all
-                assertThat(responses).as(at).containsKeys("412", "428");
-            } else if (method.equals("post") || method.equals("put")) {
-                assertThat(doc.getMap(base + ".requestBody.content.'application/json'.examples")).as(at).isNotEmpty();
-            }
-            if (method.equals("put") || method.equals("patch") || path.endsWith("/transitions")) {
+        ServiceDocument.forEveryOperation(doc, op -> {
+            String method = op.method();
+            String at = op.at();
+            String base = op.base();
+            Map<String, Object> responses = op.responses();
+            if (method.equals("put") || method.equals("patch") || op.path().endsWith("/transitions")) {
                 assertThat(responses).as(at).containsKeys("409", "412", "428");
             }
             responses.keySet().stream().filter(code -> code.compareTo("400") >= 0).forEach(code -> {
@@ -59,7 +44,7 @@ class ServiceContractTest {
             if (parameters != null) {
                 parameters.forEach(p -> assertThat(p.get("description")).as(at + " " + p.get("name")).isNotNull());
             }
-        }));
+        });
 
         // the feed: its media type, an example, 304, and the list's filters with examples
         String feed = "paths.'/api/v1/events/calendar.ics'.get";
@@ -91,15 +76,7 @@ class ServiceContractTest {
     @Test
     void healthShowsDatabaseOutboxAndReadModelsAndMetricsArePublished() {
         World.get();
-        // Readiness is "can serve requests": the database, never the broker (the stream has its own group).
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("Database connections health check"))
-                .body("checks.name", not(hasItems("outbox")));
-        given().get("/q/health/group/stream").then().statusCode(200)
-                .body("checks.name", hasItems("outbox", "read-models"))
-                .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("civic.events.v1"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("civic_outbox_published_total", "civic_outbox_pending", "civic_outbox_lag_seconds",
-                "civic_outbox_parked", "civic_consumer_applied_total", "civic_consumer_lag");
+        ServiceDocument.assertHealthAndMetrics("civic.events.v1", List.of("outbox", "read-models"), "civic_consumer_applied_total",
+                "civic_consumer_lag");
     }
 }

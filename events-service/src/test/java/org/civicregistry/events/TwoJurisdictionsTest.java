@@ -1,16 +1,17 @@
 package org.civicregistry.events;
 
 import static io.restassured.RestAssured.given;
+import static org.civicregistry.testsupport.ConditionalWrites.allowed;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import org.civicregistry.testsupport.ConditionalWrites;
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Editors of two jurisdictions, Gwangju and Gyeonggi, walk every write route of events and every
@@ -77,7 +78,7 @@ class TwoJurisdictionsTest {
         refused(gwangju.token(), "PATCH", EVENTS + ours, MERGE, "{\"organizerId\": \"" + gyeonggi.office() + "\"}", 1);
         refused(gwangju.token(), "PUT", EVENTS + ours, "application/json", Api.event(gyeonggi.top()).toString(), 1);
         refused(gwangju.token(), "PATCH", EVENTS + theirs, MERGE, "{\"organizerId\": \"" + gwangju.office() + "\"}", 1);
-        BadInputTest.assertProblem(Api.as(gwangju.token()).body(Api.event(gyeonggi.office()).toString()).post("/api/v1/events").then(),
+        Problems.assertProblem(Api.as(gwangju.token()).body(Api.event(gyeonggi.office()).toString()).post("/api/v1/events").then(),
                 403, "forbidden");
         given().queryParam("organization", gyeonggi.top()).get("/api/v1/events").then().body("items.id.size()", equalTo(1));
 
@@ -93,7 +94,7 @@ class TwoJurisdictionsTest {
         allowed(gwangju.token(), "DELETE", EVENTS + event, null, null, 1);
         refused(gwangju.token(), "POST", EVENTS + event + "/restore", null, null, 2);
         // no If-Match, on purpose: the request breaks the contract, the 428 answer keeps it
-        BadInputTest.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin())
+        Problems.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin())
                 .post(EVENTS + event + "/restore").then(), 428, "precondition-required");
         given().auth().oauth2(Tokens.admin()).header("If-Match", "\"2\"").post(EVENTS + event + "/restore").then().statusCode(200)
                 .header("ETag", "\"3\"").body("recordStatus", equalTo("active")).body("version", equalTo(3));
@@ -119,21 +120,6 @@ class TwoJurisdictionsTest {
 
     /** The write is a 403 problem, and the event is still at {@code version}. */
     private static void refused(String token, String method, String path, String contentType, String body, int version) {
-        BadInputTest.assertProblem(send(token, method, path, contentType, body, version), 403, "forbidden");
-        String event = path.replaceAll("/(transitions|restore)$", "");
-        given().get(event).then().statusCode(200).header("ETag", "\"" + version + "\"").body("version", equalTo(version));
-    }
-
-    /** The write succeeds, making the next version. */
-    private static void allowed(String token, String method, String path, String contentType, String body, int version) {
-        send(token, method, path, contentType, body, version).statusCode(200).body("version", equalTo(version + 1));
-    }
-
-    private static ValidatableResponse send(String token, String method, String path, String contentType, String body, int version) {
-        RequestSpecification request = given().auth().oauth2(token).header("If-Match", "\"" + version + "\"");
-        if (contentType != null) {
-            request.contentType(contentType).body(body);
-        }
-        return request.request(method, path).then().log().ifValidationFails();
+        ConditionalWrites.refused(token, method, path, contentType, body, version, path.replaceAll("/(transitions|restore)$", ""));
     }
 }

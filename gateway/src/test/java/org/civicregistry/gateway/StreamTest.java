@@ -43,6 +43,18 @@ class StreamTest {
         return new SseClient(url, lastEventId, ownAddress);
     }
 
+    /** A client of {@code url} that has seen the stream's first id, so is connected before the test publishes. */
+    SseClient connected(String url) {
+        SseClient client = sse(url, null);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.lastId() != null);
+        } catch (RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
+
     void publish(String topic, String type, String subject, int version) {
         writer.send(topic, "/civic-registry/test", type, subject,
                 "{\"id\":\"" + subject + "\",\"version\":" + version + "}");
@@ -146,8 +158,7 @@ class StreamTest {
     void resumingWithLastEventIdLosesNothingAndRepeatsNothing() throws Exception {
         String subject = UUID.randomUUID().toString();
         String lastSeen;
-        try (SseClient first = sse(url("?types=civic.membership.*&subject=" + subject), null)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
+        try (SseClient first = connected(url("?types=civic.membership.*&subject=" + subject))) {
             for (int v = 1; v <= 3; v++) {
                 publish("civic.officials.v1", v == 1 ? "civic.membership.created" : "civic.membership.updated", subject, v);
             }
@@ -195,8 +206,7 @@ class StreamTest {
     void resumingPastARecordThatIsNotACloudEventLosesNothingElse() throws Exception {
         String subject = UUID.randomUUID().toString();
         String lastSeen;
-        try (SseClient first = sse(url("?topics=civic.events.v1&subject=" + subject), null)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
+        try (SseClient first = connected(url("?topics=civic.events.v1&subject=" + subject))) {
             lastSeen = first.lastId();
         }
         Poison.send("civic.events.v1", subject);
@@ -218,8 +228,7 @@ class StreamTest {
         String topic = "civic.agreements.v1";
         String subject = UUID.randomUUID().toString();
         String lastSeen;
-        try (SseClient first = sse(url("?topics=" + topic + "&subject=" + subject), null)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.lastId() != null);
+        try (SseClient first = connected(url("?topics=" + topic + "&subject=" + subject))) {
             publish(topic, "civic.agreement.created", subject, 1);
             assertThat(first.take(1, Duration.ofSeconds(10))).hasSize(1);
             lastSeen = first.lastId();

@@ -71,6 +71,12 @@ class WebhookTest {
         return port;
     }
 
+    /** A receiver that fails its first {@code failures} calls, subscribed to {@code types}: the webhook's id. */
+    String subscribe(List<Received> received, int failures, String types) throws ExecutionException, InterruptedException {
+        String[] secret = new String[1];
+        return register(receiver(received, secret, failures), types, secret);
+    }
+
     String register(int port, String types, String[] secret) {
         var created = given().auth().oauth2(Tokens.admin()).contentType("application/json")
                 .body("{\"url\": \"http://localhost:" + port + "/hook\", \"topics\": [\"civic.events.v1\"], \"types\": [\"" + types + "\"]}")
@@ -87,8 +93,7 @@ class WebhookTest {
     @Test
     void deliveriesAreSignedInOrderAndRetriedAfterErrors() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
-        String[] secret = new String[1];
-        String id = register(receiver(received, secret, 2), "civic.event.*", secret);
+        String id = subscribe(received, 2, "civic.event.*");
         String event = UUID.randomUUID().toString();
         publish("civic.event.scheduled", event, 1);
         publish("civic.event.rescheduled", event, 2);
@@ -111,8 +116,7 @@ class WebhookTest {
     @Test
     void repeatedAndStaleVersionsAreNotDeliveredAgain() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
-        String[] secret = new String[1];
-        register(receiver(received, secret, 0), "civic.event.*", secret);
+        subscribe(received, 0, "civic.event.*");
         String event = UUID.randomUUID().toString();
         publish("civic.event.scheduled", event, 1);
         publish("civic.event.rescheduled", event, 2);
@@ -127,8 +131,7 @@ class WebhookTest {
     @Test
     void aReceiverThatAlwaysFailsEndsInTheDeadLetterState() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
-        String[] secret = new String[1];
-        String id = register(receiver(received, secret, Integer.MAX_VALUE), "civic.event.completed", secret);
+        String id = subscribe(received, Integer.MAX_VALUE, "civic.event.completed");
         publish("civic.event.completed", UUID.randomUUID().toString(), 5);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
                 .queryParam("status", "DEAD").get("/api/v1/webhooks/" + id + "/deliveries").then()
@@ -143,8 +146,7 @@ class WebhookTest {
     @Test
     void aRecordThatIsNotACloudEventIsDeadLetteredAndTheChangesAfterItAreDelivered() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
-        String[] secret = new String[1];
-        register(receiver(received, secret, 0), "civic.event.*", secret);
+        subscribe(received, 0, "civic.event.*");
         String event = UUID.randomUUID().toString();
         org.apache.kafka.clients.producer.RecordMetadata poison = Poison.send("civic.events.v1", event);
         publish("civic.event.scheduled", event, 1);

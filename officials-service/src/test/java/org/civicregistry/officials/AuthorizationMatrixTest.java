@@ -1,21 +1,18 @@
 package org.civicregistry.officials;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.civicregistry.testsupport.AuthorizationMatrix;
 import org.civicregistry.testsupport.Caller;
 import org.civicregistry.testsupport.Caller.Access;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every write operation × every kind of caller: no token, expired, not yet valid, signed with another
@@ -35,8 +32,8 @@ class AuthorizationMatrixTest {
     }
 
     /** One write, ready to send: what to send, what success is, and how to see that a refusal changed nothing. */
-    record Prepared(String method, String path, String contentType, String body, boolean conditional, int success, Access access,
-            String record, String emptyWhenRefused) {
+    record Prepared(String method, String path, String contentType, String body, String ifMatch, int success, Access access,
+            String record, String emptyWhenRefused) implements AuthorizationMatrix.Write {
     }
 
     enum Write {
@@ -54,7 +51,7 @@ class AuthorizationMatrixTest {
             String slug = Api.unique("person");
             // Any editor may create a person: it is owned by the organization the editor's token names.
             return new Prepared("POST", "/api/v1/people", "application/json", "{\"slug\": \"" + slug + "\", \"name\": {\"ko\": \"새 사람\"}}",
-                    false, 201, Access.ANY_EDITOR, null, "/api/v1/people?slug=" + slug);
+                    null, 201, Access.ANY_EDITOR, null, "/api/v1/people?slug=" + slug);
         }),
         REPLACE_PERSON(() -> change("PUT", "/api/v1/people/" + memberPerson(), "application/json", "{\"name\": {\"ko\": \"바뀐 이름\"}}")),
         PATCH_PERSON(() -> change("PATCH", "/api/v1/people/" + memberPerson(), "application/merge-patch+json", "{\"birthDate\": \"1970\"}")),
@@ -83,21 +80,15 @@ class AuthorizationMatrixTest {
         ARCHIVE_MEMBERSHIP(() -> change("DELETE", "/api/v1/memberships/" + membership(), null, null));
 
         final Supplier<Prepared> prepare;
-        /** The target every refused caller tries in turn: a refusal changes nothing, so they can share one. */
-        private Prepared refused;
+        private final AuthorizationMatrix.Targets<Prepared> targets = new AuthorizationMatrix.Targets<>();
 
         Write(Supplier<Prepared> prepare) {
             this.prepare = prepare;
         }
 
         /** A fresh target for a caller who will succeed; a shared one for callers who will be refused. */
-        synchronized Prepared prepare(Caller caller) {
-            Prepared sample = refused != null ? refused : prepare.get();
-            if (caller.expected(sample.success(), sample.access()) < 400) {
-                return sample == refused ? prepare.get() : sample;
-            }
-            refused = sample;
-            return refused;
+        Prepared prepare(Caller caller) {
+            return targets.prepare(caller, prepare);
         }
     }
 
@@ -109,39 +100,25 @@ class AuthorizationMatrixTest {
     @MethodSource("writes")
     void exactlyTheExpectedStatusAndNothingChangedWhenRefused(Write write, Caller caller) {
         Prepared p = write.prepare(caller);
-        RequestSpecification request = caller.on(given(), Jurisdictions.HOME, Jurisdictions.AWAY);
-        if (p.contentType() != null) {
-            request.contentType(p.contentType()).body(p.body());
-        }
-        if (p.conditional()) {
-            request.header("If-Match", "\"1\"");
-        }
-        int expected = caller.expected(p.success(), p.access());
-        ValidatableResponse response = request.request(p.method(), p.path()).then().log().ifValidationFails().statusCode(expected);
-        if (expected == 401) {
-            BadInputTest.assertProblem(response, 401, "unauthorized").header("WWW-Authenticate", "Bearer");
-        } else if (expected == 403) {
-            BadInputTest.assertProblem(response, 403, "forbidden");
-        }
+        int expected = AuthorizationMatrix.send(p, caller, Jurisdictions.HOME, Jurisdictions.AWAY);
         if (expected >= 400) {
             if (p.record() != null) {
-                given().get(p.record()).then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1))
-                        .body("status", equalTo("active"));
+                AuthorizationMatrix.assertUnchanged(p.record()).body("status", equalTo("active"));
             }
             if (p.emptyWhenRefused() != null) {
-                given().get(p.emptyWhenRefused()).then().statusCode(200).body("items", empty());
+                AuthorizationMatrix.assertListsNothing(p.emptyWhenRefused());
             }
         } else if (p.record() != null) {
-            given().get(p.record()).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+            AuthorizationMatrix.assertChanged(p.record());
         }
     }
 
     private static Prepared create(String path, String body, String emptyWhenRefused) {
-        return new Prepared("POST", path, "application/json", body, false, 201, Access.JURISDICTION, null, emptyWhenRefused);
+        return new Prepared("POST", path, "application/json", body, null, 201, Access.JURISDICTION, null, emptyWhenRefused);
     }
 
     private static Prepared change(String method, String record, String contentType, String body) {
-        return new Prepared(method, record, contentType, body, true, 200, Access.JURISDICTION, record, null);
+        return new Prepared(method, record, contentType, body, "\"1\"", 200, Access.JURISDICTION, record, null);
     }
 
     private static String organizationBody(String slug) {

@@ -3,6 +3,7 @@ package org.civicregistry.officials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +16,7 @@ class AuthorizationTest {
     @Test
     void writesNeedAValidToken() {
         String body = "{\"name\": {\"ko\": \"사람\"}}";
-        BadInputTest.assertProblem(given().contentType("application/json").body(body).post("/api/v1/people").then(), 401, "unauthorized")
-                .header("WWW-Authenticate", "Bearer");
-        BadInputTest.assertProblem(as(Tokens.expiredAdmin()).body(body).post("/api/v1/people").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(as(Tokens.adminFromIssuer("someone-else")).body(body).post("/api/v1/people").then(), 401, "unauthorized");
-        // meant for another API, and issued longer ago than the services accept (though unexpired)
-        BadInputTest.assertProblem(as(Tokens.adminForOtherAudience()).body(body).post("/api/v1/people").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(as(Tokens.tooOldAdmin()).body(body).post("/api/v1/people").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(as("not.a.jwt").body(body).post("/api/v1/people").then(), 401, "unauthorized");
-        BadInputTest.assertProblem(as(Tokens.reader()).body(body).post("/api/v1/people").then(), 403, "forbidden");
+        Problems.assertWritesNeedAValidToken("/api/v1/people", body);
         given().get("/api/v1/people").then().statusCode(200);
     }
 
@@ -40,12 +33,12 @@ class AuthorizationTest {
         String post = as(Tokens.editor(gwangjuSlug)).body(postBody.formatted(office)).post("/api/v1/posts")
                 .then().statusCode(201).extract().path("id");
         // outside: Gyeonggi's editor may not touch it, nor create posts in Gwangju
-        BadInputTest.assertProblem(as(Tokens.editor(gyeonggiSlug)).body(postBody.formatted(gwangju)).post("/api/v1/posts").then(), 403, "forbidden");
-        BadInputTest.assertProblem(as(Tokens.editor(gyeonggiSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(as(Tokens.editor(gyeonggiSlug)).body(postBody.formatted(gwangju)).post("/api/v1/posts").then(), 403, "forbidden");
+        Problems.assertProblem(as(Tokens.editor(gyeonggiSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"role\": \"governor\"}").patch("/api/v1/posts/" + post).then(), 403, "forbidden");
-        BadInputTest.assertProblem(as(Tokens.editor(gyeonggiSlug)).header("If-Match", "\"1\"").delete("/api/v1/posts/" + post).then(), 403, "forbidden");
+        Problems.assertProblem(as(Tokens.editor(gyeonggiSlug)).header("If-Match", "\"1\"").delete("/api/v1/posts/" + post).then(), 403, "forbidden");
         // nor move it out of Gwangju into their own province
-        BadInputTest.assertProblem(as(Tokens.editor(gwangjuSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(as(Tokens.editor(gwangjuSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"organizationId\": \"" + gyeonggi + "\"}").patch("/api/v1/posts/" + post).then(), 403, "forbidden");
         given().get("/api/v1/posts/" + post).then().body("version", equalTo(1)).body("organizationId", equalTo(office));
 
@@ -53,9 +46,9 @@ class AuthorizationTest {
         String person = as(Tokens.editor(gyeonggiSlug)).body("{\"name\": {\"ko\": \"새 인물\"}}").post("/api/v1/people")
                 .then().statusCode(201).extract().path("id");
         String membershipBody = "{\"personId\": \"%s\", \"postId\": \"%s\", \"start\": \"2030-07-01\"}".formatted(person, post);
-        BadInputTest.assertProblem(as(Tokens.editor(gyeonggiSlug)).body(membershipBody).post("/api/v1/memberships").then(), 403, "forbidden");
+        Problems.assertProblem(as(Tokens.editor(gyeonggiSlug)).body(membershipBody).post("/api/v1/memberships").then(), 403, "forbidden");
         as(Tokens.editor(gwangjuSlug)).body(membershipBody).post("/api/v1/memberships").then().statusCode(201);
-        BadInputTest.assertProblem(as(Tokens.editor(gwangjuSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        Problems.assertProblem(as(Tokens.editor(gwangjuSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"birthDate\": \"1970\"}").patch("/api/v1/people/" + person).then(), 403, "forbidden");
         as(Tokens.editor(gyeonggiSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"birthDate\": \"1970\"}").patch("/api/v1/people/" + person).then().statusCode(200);

@@ -1,21 +1,18 @@
 package org.civicregistry.officials;
 
 import static io.restassured.RestAssured.given;
+import static org.civicregistry.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.civicregistry.testsupport.Contract;
+import org.civicregistry.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -143,24 +140,9 @@ class BadInputTest {
         given().get("/api/v1/people/" + id).then().body("version", equalTo(1));
     }
 
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
-        return response.log().ifValidationFails().statusCode(status)
-                .contentType("application/problem+json")
-                .body("status", equalTo(status))
-                .body("type", equalTo("https://civic-registry.org/problems/" + type))
-                .body("title", notNullValue())
-                .body("detail", notNullValue())
-                .body("detail", not(org.hamcrest.Matchers.containsString("Exception")))
-                .body("detail", not(org.hamcrest.Matchers.containsString("\tat ")));
-    }
-
     private long rows() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select (select count(*) from organization) + (select count(*) from person)"
-                        + " + (select count(*) from post) + (select count(*) from membership)"
-                        + " + (select count(*) from record_history)")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(dataSource, "select (select count(*) from organization) + (select count(*) from person)"
+                + " + (select count(*) from post) + (select count(*) from membership)"
+                + " + (select count(*) from record_history)");
     }
 }

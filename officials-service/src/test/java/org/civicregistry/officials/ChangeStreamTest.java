@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.testsupport.ChangeEvents;
 import org.civicregistry.testsupport.OfficialsEvents;
 import org.civicregistry.testsupport.TopicReader.Message;
 import org.civicregistry.testsupport.TopicReader;
@@ -37,15 +38,7 @@ class ChangeStreamTest {
                     .containsExactly("civic.person.created", "civic.person.updated", "civic.person.archived");
             for (int i = 0; i < events.size(); i++) {
                 Message event = events.get(i);
-                assertThat(event.header("ce_specversion")).isEqualTo("1.0");
-                assertThat(event.header("ce_source")).isEqualTo("/civic-registry/officials");
-                assertThat(event.header("ce_subject")).isEqualTo(id);
-                assertThat(event.header("ce_id")).isNotBlank();
-                assertThat(event.header("ce_time")).isNotBlank();
-                assertThat(event.header("content-type")).isEqualTo("application/json");
-                JsonNode data = json.readTree(event.value());
-                assertThat(data.get("id").asText()).isEqualTo(id);
-                assertThat(data.get("version").asInt()).isEqualTo(i + 1);
+                JsonNode data = ChangeEvents.assertCloudEvent(event, "/civic-registry/officials", id, i + 1);
                 OfficialsEvents.assertConforms(event.header("ce_type"), data);
             }
             assertThat(json.readTree(events.get(1).value()).get("birthDate").asText()).isEqualTo("1957");

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civicregistry.testsupport.Paging;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -141,26 +142,9 @@ class OrganizationApiTest {
         for (int i = 0; i < 7; i++) {
             expected.add(Api.organization(Api.unique("district"), "구" + i, "District " + i, "district", parent));
         }
-        List<String> seen = new ArrayList<>();
-        String next = "/api/v1/organizations?parent=" + parent + "&limit=3";
-        int pages = 0;
-        while (next != null) {
-            Response page = given().get(next);
-            page.then().statusCode(200);
-            seen.addAll(page.path("items.id"));
-            String link = page.header("Link");
-            String cursor = page.path("nextCursor");
-            if (cursor == null) {
-                assertThat(link).isNull();
-                next = null;
-            } else {
-                assertThat(link).contains("rel=\"next\"").contains("cursor=" + cursor);
-                next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-            }
-            pages++;
-        }
-        assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactlyElementsOf(expected);
+        Paging.Walk walk = Paging.follow("/api/v1/organizations?parent=" + parent + "&limit=3");
+        assertThat(walk.pages()).isEqualTo(3);
+        assertThat(walk.ids()).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -3,15 +3,13 @@ package org.civicregistry.officials;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
 
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.OpenApiGolden;
+import org.civicregistry.testsupport.ServiceDocument;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
@@ -29,31 +27,15 @@ class ServiceContractTest {
 
     @Test
     void everyOperationIsDocumentedWithErrorsAndExamples() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        assertThat(paths.keySet()).contains("/api/v1/organizations", "/api/v1/organizations/{id}",
+        JsonPath doc = ServiceDocument.served();
+        assertThat(doc.getMap("paths").keySet()).contains("/api/v1/organizations", "/api/v1/organizations/{id}",
                 "/api/v1/organizations/{id}/history", "/api/v1/people", "/api/v1/people/{id}", "/api/v1/people/{id}/memberships",
                 "/api/v1/posts", "/api/v1/posts/{id}", "/api/v1/memberships", "/api/v1/memberships/{id}");
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            String at = method + " " + path;
-            assertThat(doc.getString("paths.'" + path + "'." + method + ".summary")).as(at).isNotBlank();
-            Map<String, Object> responses = doc.getMap("paths.'" + path + "'." + method + ".responses");
-            assertThat(responses).as(at).containsKey("500");
-            if (!method.equals("get")) {
-                assertThat(responses).as(at).containsKeys("401", "403", "400");
-                assertThat(doc.getList("paths.'" + path + "'." + method + ".security")).as(at).isNotEmpty();
+        ServiceDocument.forEveryOperation(doc, op -> {
+            if (op.method().equals("put") || op.method().equals("patch")) {
+                assertThat(op.responses()).as(op.at()).containsKeys("412", "428");
             }
-            if (path.endsWith("/restore")) {
-                // a restore sends no body: the path and If-Match say it all
-                assertThat(responses).as(at).containsKeys("412", "428");
-            } else if (method.equals("post") || method.equals("put")) {
-                assertThat(doc.getMap("paths.'" + path + "'." + method + ".requestBody.content.'application/json'.examples"))
-                        .as(at).isNotEmpty();
-            }
-            if (method.equals("put") || method.equals("patch")) {
-                assertThat(responses).as(at).containsKeys("412", "428");
-            }
-        }));
+        });
         assertThat(doc.getMap("components.schemas.Problem.properties")).containsKeys("type", "title", "status", "detail", "violations");
         assertThat(doc.getList("components.schemas.Classification.enum", String.class))
                 .contains("metropolitan_city", "task_force");
@@ -86,15 +68,6 @@ class ServiceContractTest {
 
     @Test
     void healthShowsDatabaseAndOutboxAndMetricsArePublished() {
-        // Readiness is "can serve requests": the database, never the broker (the stream has its own group).
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("Database connections health check"))
-                .body("checks.name", not(hasItems("outbox")));
-        given().get("/q/health/group/stream").then().statusCode(200)
-                .body("checks.name", hasItems("outbox"))
-                .body("checks.find { it.name == 'outbox' }.data.topic", equalTo("civic.officials.v1"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("civic_outbox_published_total", "civic_outbox_pending", "civic_outbox_lag_seconds",
-                "civic_outbox_parked");
+        ServiceDocument.assertHealthAndMetrics("civic.officials.v1", List.of("outbox"));
     }
 }

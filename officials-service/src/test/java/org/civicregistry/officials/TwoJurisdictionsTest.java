@@ -1,15 +1,17 @@
 package org.civicregistry.officials;
 
 import static io.restassured.RestAssured.given;
+import static org.civicregistry.testsupport.ConditionalWrites.allowed;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import org.civicregistry.testsupport.ConditionalWrites;
+import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -112,7 +114,7 @@ class TwoJurisdictionsTest {
         as(gwangju.token()).body("{\"name\": {\"ko\": \"새 사람\"}}").post("/api/v1/people").then().statusCode(201)
                 .body("ownerOrganizationId", equalTo(gwangju.top()));
         // with two jurisdictions the editor must say which owns the person
-        BadInputTest.assertProblem(as(Tokens.editor(gwangju.slug(), gyeonggi.slug())).body("{\"name\": {\"ko\": \"새 사람\"}}")
+        Problems.assertProblem(as(Tokens.editor(gwangju.slug(), gyeonggi.slug())).body("{\"name\": {\"ko\": \"새 사람\"}}")
                 .post("/api/v1/people").then(), 400, "validation").body("violations[0].field", equalTo("ownerOrganizationId"));
     }
 
@@ -164,7 +166,7 @@ class TwoJurisdictionsTest {
             refused(gyeonggi.token(), "POST", path + "/restore", null, null, 2);
             given().get(path).then().body("status", equalTo("archived"));
             // no If-Match, on purpose: the request breaks the contract, the 428 answer keeps it
-            BadInputTest.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).post(path + "/restore")
+            Problems.assertProblem(given().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).post(path + "/restore")
                     .then(), 428, "precondition-required");
             admin().header("If-Match", "\"2\"").post(path + "/restore").then().statusCode(200)
                     .header("ETag", "\"3\"").body("status", equalTo("active")).body("version", equalTo(3));
@@ -180,7 +182,7 @@ class TwoJurisdictionsTest {
     void aRestoredMembershipMayNotOverlapThePostsHolderSince() {
         allowed(gwangju.token(), "DELETE", "/api/v1/memberships/" + gwangju.membership(), null, null, 1);
         Api.membership(Api.person(Api.unique("successor"), "후임", "Successor"), gwangju.post(), "2030-07-01", null);
-        BadInputTest.assertProblem(admin().header("If-Match", "\"2\"").post("/api/v1/memberships/" + gwangju.membership()
+        Problems.assertProblem(admin().header("If-Match", "\"2\"").post("/api/v1/memberships/" + gwangju.membership()
                 + "/restore").then(), 409, "conflict");
         given().get("/api/v1/memberships/" + gwangju.membership()).then().body("status", equalTo("archived")).body("version", equalTo(2));
     }
@@ -203,26 +205,12 @@ class TwoJurisdictionsTest {
 
     /** The write is a 403 problem, and the record is still at {@code version}. */
     private static void refused(String token, String method, String path, String contentType, String body, int version) {
-        BadInputTest.assertProblem(send(token, method, path, contentType, body, version), 403, "forbidden");
         String record = path.endsWith("/restore") ? path.substring(0, path.length() - "/restore".length()) : path;
-        given().get(record).then().statusCode(200).header("ETag", "\"" + version + "\"").body("version", equalTo(version));
-    }
-
-    /** The write succeeds, making the next version. */
-    private static void allowed(String token, String method, String path, String contentType, String body, int version) {
-        send(token, method, path, contentType, body, version).statusCode(200).body("version", equalTo(version + 1));
+        ConditionalWrites.refused(token, method, path, contentType, body, version, record);
     }
 
     private static void refusedCreate(String token, String path, String body) {
-        BadInputTest.assertProblem(as(token).body(body).post(path).then(), 403, "forbidden");
-    }
-
-    private static ValidatableResponse send(String token, String method, String path, String contentType, String body, int version) {
-        RequestSpecification request = given().auth().oauth2(token).header("If-Match", "\"" + version + "\"");
-        if (contentType != null) {
-            request.contentType(contentType).body(body);
-        }
-        return request.request(method, path).then().log().ifValidationFails();
+        Problems.assertProblem(as(token).body(body).post(path).then(), 403, "forbidden");
     }
 
     private static RequestSpecification admin() {

@@ -4,12 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,18 +14,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.agreements.common.ApiDocs;
 import org.civicregistry.agreements.common.Examples;
 import org.civicregistry.agreements.readmodel.KnownRecords;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
-import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -36,7 +30,7 @@ import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.problem.Problem;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
-import org.civicregistry.commons.write.RecordEndpoints;
+import org.civicregistry.commons.write.RecordResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agreements")
-public class AgreementResource {
+public class AgreementResource extends RecordResource<Agreement, AgreementInput, AgreementView> {
 
     private static final String INVALID_TRANSITION_EXAMPLE = """
             {"type": "https://civic-registry.org/problems/invalid-transition", "title": "Invalid state transition", "status": 409,
@@ -58,14 +52,30 @@ public class AgreementResource {
              "violations": [{"field": "status", "message": "An agreement cannot go from draft to in_force; from draft it may go to signed."}],
              "allowed": ["signed"]}""";
 
+    /** What the inherited record routes say of agreements. */
+    public static final RecordDocs DOCS = RecordDocs.of("/api/v1/agreements", ApiDocs.PARTY_RULE + " Items keep their "
+            + "version unless they change. A change of status must be an allowed transition (409 invalid-transition "
+            + "otherwise). " + ApiDocs.REFERENCES)
+            .describing(RecordDocs.Route.GET, "With its parties, signatories and items.")
+            .describing(RecordDocs.Route.HISTORY, "Every version, oldest first, with the event type of each change "
+                    + "(civic.agreement.created, .signed, .in_force, .item.status_changed, .updated, ...).")
+            .describing(RecordDocs.Route.PATCH, "A JSON merge patch (RFC 7396); needs If-Match. " + ApiDocs.PARTY_RULE
+                    + " Arrays (parties, items) are replaced whole. {\"status\": \"in_force\"} is a transition, like POST "
+                    + "/transitions.")
+            .patchExample("set the signing event", "{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}")
+            .describing(RecordDocs.Route.ARCHIVE, "Public records are never deleted: the agreement is archived (status "
+                    + "archived, event civic.agreement.archived) and stays readable, frozen; only an admin can restore it. "
+                    + "Editors of a party's jurisdiction only. Needs If-Match.")
+            .withConflict("Archived, a duplicate slug, or an invalid transition.", "invalid transition",
+                    INVALID_TRANSITION_EXAMPLE);
+
     private final AgreementService agreements;
     private final KnownRecords known;
-    private final RecordEndpoints<Agreement, AgreementInput, AgreementView> endpoints;
 
     public AgreementResource(AgreementService agreements, KnownRecords known, History history) {
+        super(agreements, history);
         this.agreements = agreements;
         this.known = known;
-        this.endpoints = new RecordEndpoints<>(agreements, history);
     }
 
     @GET
@@ -108,28 +118,6 @@ public class AgreementResource {
         return PagedResponse.of(page, uri);
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "Get an agreement", description = "With its parties, signatories and items.")
-    @APIResponse(responseCode = "200", description = "The agreement.",
-            content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    public Response get(@PathParam("id") String id,
-            @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context Request request) {
-        return endpoints.read(id, lang, headers, request);
-    }
-
-    @GET
-    @Path("{id}/history")
-    @Operation(summary = "History of an agreement", description = "Every version, oldest first, with the event type of each "
-            + "change (civic.agreement.created, .signed, .in_force, .item.status_changed, .updated, ...).")
-    public Response history(@PathParam("id") String id,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return endpoints.history(id, limit, cursor, uri);
-    }
-
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
@@ -143,48 +131,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "201", description = "Registered.",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") AgreementInput input, @Context UriInfo uri) {
-        return endpoints.create(input, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an agreement", description = "Needs If-Match with the current ETag. " + ApiDocs.PARTY_RULE + " Items keep their version "
-            + "unless they change. A change of status must be an allowed transition (409 invalid-transition otherwise). "
-            + ApiDocs.REFERENCES)
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AgreementInput.class),
-            examples = @ExampleObject(name = "mutual development agreement", value = Examples.AGREEMENT,
-                    description = ApiDocs.REFERENCES)))
-    @APIResponse(responseCode = "200", description = "Replaced.",
-            content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "409", description = "Archived, a duplicate slug, or an invalid transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid transition", value = INVALID_TRANSITION_EXAMPLE)))
-    public Response replace(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull(message = "a JSON body is required") AgreementInput input, @Context HttpHeaders headers) {
-        return endpoints.replace(id, input, headers);
-    }
-
-    @PATCH
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of an agreement", description = "A JSON merge patch (RFC 7396); needs If-Match. "
-            + ApiDocs.PARTY_RULE + " Arrays (parties, items) are replaced whole. {\"status\": \"in_force\"} is a transition, like POST /transitions.")
-    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = AgreementInput.class),
-            examples = @ExampleObject(name = "set the signing event", value = "{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}")))
-    @APIResponse(responseCode = "200", description = "Changed.",
-            content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "409", description = "Archived, a duplicate slug, or an invalid transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid transition", value = INVALID_TRANSITION_EXAMPLE)))
-    public Response patch(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        return endpoints.patch(id, patch, headers);
+        return endpoints().create(input, uri);
     }
 
     @POST
@@ -220,33 +167,6 @@ public class AgreementResource {
             @Valid @NotNull(message = "a JSON body is required") TransitionInput input, @Context HttpHeaders headers) {
         Agreement agreement = agreements.transition(Params.id(id), headers, input);
         return Responses.updated(agreement.version, agreements.view(agreement));
-    }
-
-    @DELETE
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Archive an agreement", description = "Public records are never deleted: the agreement is archived "
-            + "(status archived, event civic.agreement.archived) and stays readable, frozen; only an admin can restore it. "
-            + "Editors of a party's jurisdiction only. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Archived.",
-            content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    public Response archive(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.archive(id, headers);
-    }
-
-    @POST
-    @Path("{id}/restore")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Restore an archived agreement", description = "Admins only: brings the archived agreement back to status active "
-            + "(event civic.agreement.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Restored.",
-            content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    public Response restore(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -15,19 +15,7 @@ import java.util.concurrent.TimeUnit;
  * as a plain reverse proxy in front of the same service. The three are interleaved round by round
  * (A B C A B C ...), so a machine that gets slower or faster during the run affects all alike.
  */
-final class GatewayOverhead {
-
-    private final Platform platform;
-    private final Api api;
-    private final Results.Builder results;
-    private final int nginxPort;
-
-    GatewayOverhead(Platform platform, Api api, Results.Builder results, int nginxPort) {
-        this.platform = platform;
-        this.api = api;
-        this.results = results;
-        this.nginxPort = nginxPort;
-    }
+record GatewayOverhead(Platform platform, Api api, Results.Builder results, int nginxPort) {
 
     void run(int rounds, int seconds, int connections) throws IOException, InterruptedException {
         String eventId = Api.JSON.readTree(api.get(platform.gateway().resolve("/api/v1/events?limit=1")).body())

@@ -33,7 +33,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>{@code GET .../{id}/history} answers a {@link HistoryPage}.
  * </ul>
  * A resource that documents one of these itself (a description of its own, say the ETag of an item)
- * keeps it: only what is missing is added.
+ * keeps it: only what is missing is added. A service whose resources inherit the record routes of
+ * {@code commons.write.RecordResource} registers a subclass that passes their {@link RecordDocs}, which
+ * {@link RecordOperations} writes first.
  */
 public class ApiConventions implements OASFilter {
 
@@ -48,8 +50,20 @@ public class ApiConventions implements OASFilter {
     private static final String NOT_MODIFIED = "Not modified since the ETag in If-None-Match.";
     private static final String HISTORY_PAGE = "#/components/schemas/HistoryPage";
 
+    private final List<RecordDocs> collections;
+
+    /** The conventions alone, for a document without inherited record routes (the gateway's). */
+    public ApiConventions() {
+        this(List.of());
+    }
+
+    protected ApiConventions(List<RecordDocs> collections) {
+        this.collections = List.copyOf(collections);
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        RecordOperations.document(openAPI, collections);
         Map<String, Schema> schemas = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
                 ? Map.of() : openAPI.getComponents().getSchemas();
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
@@ -175,7 +189,7 @@ public class ApiConventions implements OASFilter {
     }
 
     /** The collections' names: people, and regular plurals (organizations, items, api-keys). */
-    private static String singular(String collection) {
+    static String singular(String collection) {
         String name = collection.replace('-', ' ');
         if (name.equals("people")) {
             return "person";

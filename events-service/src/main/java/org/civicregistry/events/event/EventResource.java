@@ -5,12 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,15 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
-import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -34,7 +28,7 @@ import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.problem.Problem;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
-import org.civicregistry.commons.write.RecordEndpoints;
+import org.civicregistry.commons.write.RecordResource;
 import org.civicregistry.events.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,16 +41,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
-public class EventResource {
+public class EventResource extends RecordResource<Event, EventInput, EventView> {
+
+    /** What the inherited record routes say of events. */
+    public static final RecordDocs DOCS = RecordDocs.of("/api/v1/events", "Editors of the organizer's jurisdiction only; "
+            + "a new organizerId needs authority over the old and the new organizer. A new startsAt reschedules the event (the "
+            + "old start is kept in previousStartTimes); a new status must be an allowed transition (else 409 "
+            + "invalid-transition with the allowed ones). " + Examples.REFERENCES_NOTE)
+            .describing(RecordDocs.Route.HISTORY, "Every version, oldest first, with the event type of each change "
+                    + "(civic.event.scheduled, .rescheduled, .cancelled, ...).")
+            .describing(RecordDocs.Route.PATCH, "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT. "
+                    + "Patching startsAt reschedules the event; patching status follows the allowed transitions.")
+            .patchExample("move to the next morning", "{\"startsAt\": \"2023-10-13T10:00:00+09:00\", "
+                    + "\"endsAt\": \"2023-10-13T11:30:00+09:00\"}")
+            .patchExample("add an English description", "{\"description\": {\"en\": \"Meeting with the May Mothers' "
+                    + "Association\"}}")
+            .describing(RecordDocs.Route.ARCHIVE, "Public records are never deleted: the event is archived, leaves lists "
+                    + "and feeds, and stays readable here. Not a cancellation: cancel with a transition. Needs If-Match.")
+            .withConflict("Invalid transition (with the allowed ones), or a record with the same slug.",
+                    "invalid transition", Examples.INVALID_TRANSITION);
 
     private final EventService events;
     private final EventQueries queries;
-    private final RecordEndpoints<Event, EventInput, EventView> endpoints;
 
     public EventResource(EventService events, EventQueries queries, History history) {
+        super(events, history);
         this.events = events;
         this.queries = queries;
-        this.endpoints = new RecordEndpoints<>(events, history);
     }
 
     @GET
@@ -75,28 +86,6 @@ public class EventResource {
         return PagedResponse.of(page, uri);
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "Get an event")
-    @APIResponse(responseCode = "200", description = "The event.",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response get(@PathParam("id") String id,
-            @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context Request request) {
-        return endpoints.read(id, lang, headers, request);
-    }
-
-    @GET
-    @Path("{id}/history")
-    @Operation(summary = "History of an event", description = "Every version, oldest first, with the event type of each "
-            + "change (civic.event.scheduled, .rescheduled, .cancelled, ...).")
-    public Response history(@PathParam("id") String id,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return endpoints.history(id, limit, cursor, uri);
-    }
-
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,51 +98,7 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "Scheduled.",
             content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") EventInput input, @Context UriInfo uri) {
-        return endpoints.create(input, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an event", description = "Needs If-Match with the current ETag. Editors of the organizer's "
-            + "jurisdiction only; a new organizerId needs authority over the old and the new organizer. A new startsAt reschedules "
-            + "the event (the old start is kept in previousStartTimes); a new status must be an allowed transition (else 409 "
-            + "invalid-transition with the allowed ones). " + Examples.REFERENCES_NOTE)
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EventInput.class),
-            examples = @ExampleObject(name = "special lecture", description = Examples.REFERENCES_NOTE, value = Examples.EVENT)))
-    @APIResponse(responseCode = "200", description = "Replaced.",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
-    public Response replace(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull(message = "a JSON body is required") EventInput input, @Context HttpHeaders headers) {
-        return endpoints.replace(id, input, headers);
-    }
-
-    @PATCH
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of an event", description = "A JSON merge patch (RFC 7396); needs If-Match. "
-            + "Who may: as for PUT. Patching startsAt reschedules the event; patching status follows the allowed transitions.")
-    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = EventInput.class),
-            examples = { @ExampleObject(name = "move to the next morning", value = "{\"startsAt\": \"2023-10-13T10:00:00+09:00\", "
-                    + "\"endsAt\": \"2023-10-13T11:30:00+09:00\"}"),
-                    @ExampleObject(name = "add an English description", value = "{\"description\": {\"en\": \"Meeting with the May "
-                            + "Mothers' Association\"}}") }))
-    @APIResponse(responseCode = "200", description = "Changed.",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "409", description = "Invalid transition (with the allowed ones), or a record with the same slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid transition", value = Examples.INVALID_TRANSITION)))
-    public Response patch(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        return endpoints.patch(id, patch, headers);
+        return endpoints().create(input, uri);
     }
 
     @POST
@@ -186,32 +131,6 @@ public class EventResource {
             @Valid @NotNull(message = "a JSON body is required") Transition transition, @Context HttpHeaders headers) {
         Event event = events.transition(Params.id(id), headers, transition);
         return Responses.updated(event.version, events.view(event));
-    }
-
-    @DELETE
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Archive an event", description = "Public records are never deleted: the event is archived, leaves "
-            + "lists and feeds, and stays readable here. Not a cancellation: cancel with a transition. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Archived.",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response archive(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.archive(id, headers);
-    }
-
-    @POST
-    @Path("{id}/restore")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Restore an archived event", description = "Admins only: brings the archived event back to status active "
-            + "(event civic.event.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Restored.",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response restore(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.restore(id, headers);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -4,27 +4,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -35,7 +27,7 @@ import org.civicregistry.officials.person.PersonService;
 import org.civicregistry.officials.post.PostService;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
-import org.civicregistry.commons.write.RecordEndpoints;
+import org.civicregistry.commons.write.RecordResource;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,21 +42,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/memberships")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Memberships")
-public class MembershipResource {
+public class MembershipResource extends RecordResource<Membership, MembershipInput, MembershipView> {
+
+    /** What the inherited record routes say of memberships. */
+    public static final RecordDocs DOCS = RecordDocs.of("/api/v1/memberships", "A membership is its organization's; "
+            + "moving it to another organization or post needs authority over both.")
+            .patchExample("end a term", "{\"end\": \"2022-06-30\", \"endReason\": \"term_ended\"}");
 
     private final MembershipService memberships;
     private final OrganizationService organizations;
     private final PersonService people;
     private final PostService posts;
-    private final RecordEndpoints<Membership, MembershipInput, MembershipView> endpoints;
 
     public MembershipResource(MembershipService memberships, OrganizationService organizations, PersonService people,
             PostService posts, History history) {
+        super(memberships, history);
         this.memberships = memberships;
         this.organizations = organizations;
         this.people = people;
         this.posts = posts;
-        this.endpoints = new RecordEndpoints<>(memberships, history);
     }
 
     @GET
@@ -103,27 +99,6 @@ public class MembershipResource {
         return PagedResponse.of(page, uri);
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "Get a membership")
-    @APIResponse(responseCode = "200", description = "The membership.",
-            content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response get(@PathParam("id") String id,
-            @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context Request request) {
-        return endpoints.read(id, lang, headers, request);
-    }
-
-    @GET
-    @Path("{id}/history")
-    @Operation(summary = "History of a membership", description = "Every version, oldest first.")
-    public Response history(@PathParam("id") String id,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return endpoints.history(id, limit, cursor, uri);
-    }
-
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
@@ -133,64 +108,7 @@ public class MembershipResource {
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context UriInfo uri) {
-        return endpoints.create(input, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a membership", description = "Needs If-Match with the current ETag. A membership is its organization's; moving it to another organization or post needs authority over both.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MembershipInput.class),
-            examples = @ExampleObject(name = "membership", value = Examples.MEMBERSHIP)))
-    @APIResponse(responseCode = "200", description = "Replaced.",
-            content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response replace(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull(message = "a JSON body is required") MembershipInput input, @Context HttpHeaders headers) {
-        return endpoints.replace(id, input, headers);
-    }
-
-    @PATCH
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of a membership", description = "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT.")
-    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = MembershipInput.class),
-            examples = @ExampleObject(name = "end a term", value = "{\"end\": \"2022-06-30\", \"endReason\": \"term_ended\"}")))
-    @APIResponse(responseCode = "200", description = "Changed.",
-            content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response patch(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        return endpoints.patch(id, patch, headers);
-    }
-
-    @DELETE
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Archive a membership", description = "Public records are never deleted: the membership is archived "
-            + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Archived.",
-            content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response archive(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.archive(id, headers);
-    }
-
-    @POST
-    @Path("{id}/restore")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Restore an archived membership", description = "Admins only: brings the archived membership back to status active "
-            + "(event civic.membership.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Restored.",
-            content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response restore(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.restore(id, headers);
+        return endpoints().create(input, uri);
     }
 
     /** The page schema for the OpenAPI document. */

@@ -4,12 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,14 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.civicregistry.commons.http.Params;
-import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -37,7 +30,7 @@ import org.civicregistry.officials.organization.OrganizationService;
 import org.civicregistry.officials.post.PostService;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
-import org.civicregistry.commons.write.RecordEndpoints;
+import org.civicregistry.commons.write.RecordResource;
 import org.civicregistry.officials.common.ApiDocs;
 import org.civicregistry.officials.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,21 +45,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "People")
-public class PersonResource {
+public class PersonResource extends RecordResource<Person, PersonInput, PersonView> {
+
+    /** What the inherited record routes say of people. */
+    public static final RecordDocs DOCS = RecordDocs.of("/api/v1/people", "Editors of the owner's jurisdiction only; "
+            + "a membership elsewhere gives no right to the person. A new ownerOrganizationId needs authority over the old "
+            + "and the new owner.")
+            .patchExample("add a birth date", "{\"birthDate\": \"1964\"}");
 
     private final PersonService people;
     private final OrganizationService organizations;
     private final PostService posts;
     private final MembershipService memberships;
-    private final RecordEndpoints<Person, PersonInput, PersonView> endpoints;
 
     public PersonResource(PersonService people, OrganizationService organizations, PostService posts,
             MembershipService memberships, History history) {
+        super(people, history);
         this.people = people;
         this.organizations = organizations;
         this.posts = posts;
         this.memberships = memberships;
-        this.endpoints = new RecordEndpoints<>(people, history);
     }
 
     @GET
@@ -123,27 +121,6 @@ public class PersonResource {
         return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language)), uri);
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "Get a person")
-    @APIResponse(responseCode = "200", description = "The person.",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response get(@PathParam("id") String id,
-            @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context Request request) {
-        return endpoints.read(id, lang, headers, request);
-    }
-
-    @GET
-    @Path("{id}/history")
-    @Operation(summary = "History of a person", description = "Every version, oldest first.")
-    public Response history(@PathParam("id") String id,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return endpoints.history(id, limit, cursor, uri);
-    }
-
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
@@ -153,64 +130,7 @@ public class PersonResource {
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context UriInfo uri) {
-        return endpoints.create(input, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a person", description = "Needs If-Match with the current ETag. Editors of the owner's jurisdiction only; a membership elsewhere gives no right to the person. A new ownerOrganizationId needs authority over the old and the new owner.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonInput.class),
-            examples = @ExampleObject(name = "person", value = Examples.PERSON)))
-    @APIResponse(responseCode = "200", description = "Replaced.",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response replace(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull(message = "a JSON body is required") PersonInput input, @Context HttpHeaders headers) {
-        return endpoints.replace(id, input, headers);
-    }
-
-    @PATCH
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change some fields of a person", description = "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT.")
-    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = PersonInput.class),
-            examples = @ExampleObject(name = "add a birth date", value = "{\"birthDate\": \"1964\"}")))
-    @APIResponse(responseCode = "200", description = "Changed.",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response patch(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON merge patch body is required") JsonNode patch, @Context HttpHeaders headers) {
-        return endpoints.patch(id, patch, headers);
-    }
-
-    @DELETE
-    @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Archive a person", description = "Public records are never deleted: the person is archived "
-            + "and stays readable; only an admin can restore it (POST {id}/restore). Editors of the owning jurisdiction only. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Archived.",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response archive(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.archive(id, headers);
-    }
-
-    @POST
-    @Path("{id}/restore")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Restore an archived person", description = "Admins only: brings the archived person back to status active "
-            + "(event civic.person.restored, in its history). Restoring an active one changes nothing. Needs If-Match.")
-    @APIResponse(responseCode = "200", description = "Restored.",
-            content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response restore(@PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Context HttpHeaders headers) {
-        return endpoints.restore(id, headers);
+        return endpoints().create(input, uri);
     }
 
     /** The page schema for the OpenAPI document. */

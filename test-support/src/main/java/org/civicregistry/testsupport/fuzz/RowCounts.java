@@ -20,10 +20,12 @@ public final class RowCounts implements ApiFuzzer.Rows {
 
     private final DataSource dataSource;
     private final String query;
+    private final Set<String> excluded;
     private final List<String> tables;
 
     public RowCounts(DataSource dataSource, Set<String> excluded) {
         this.dataSource = dataSource;
+        this.excluded = Set.copyOf(excluded);
         List<String> found = new ArrayList<>();
         boolean outbox = false;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -58,6 +60,18 @@ public final class RowCounts implements ApiFuzzer.Rows {
 
     public List<String> tables() {
         return tables;
+    }
+
+    /**
+     * Fails unless the database still has exactly the tables it had when these counts were set up,
+     * each still readable: what a run's injection attempts must not have dropped or emptied.
+     */
+    public void assertEveryTableStillThere() {
+        List<String> now = new RowCounts(dataSource, excluded).tables();
+        if (!now.equals(tables)) {
+            throw new AssertionError("tables changed: before " + tables + ", after " + now);
+        }
+        count();
     }
 
     @Override
