@@ -192,7 +192,11 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
   };
   const TYPES = {
     "civic.events.v1": ["scheduled", "confirmed", "postponed", "cancelled", "completed", "rescheduled", "updated", "archived"].map((t) => "civic.event." + t),
-    "civic.agreements.v1": ["created", "signed", "in_force", "expired", "terminated", "item.status_changed", "updated", "archived"].map((t) => "civic.agreement." + t),
+    "civic.agreements.v1": [
+      ...["created", "signed", "in_force", "expired", "terminated", "item.status_changed", "updated", "archived"].map((t) => "civic.agreement." + t),
+      ...["created", "announced", "in_progress", "concluded", "updated", "archived", "restored", "initiative.status_changed", "initiative.reported"]
+        .map((t) => "civic.programme." + t),
+    ],
   };
   const streams = new Map();
   const subscribe = (api, topic, listener) => {
