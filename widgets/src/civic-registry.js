@@ -1,4 +1,4 @@
-/*! Civic Registry widgets: <civic-events>, <civic-agreements>, <civic-official>. No dependencies.
+/*! Civic Registry widgets: <civic-events>, <civic-agreements>, <civic-official>, <civic-programme>. No dependencies.
  * Embed: <script src="https://<gateway>/widgets/civic-registry.js" defer></script>
  * Docs: docs/widgets.md */
 (() => {
@@ -22,7 +22,7 @@
       type: { memorial_visit: "참배", signing_ceremony: "서명식", special_lecture: "특강", meeting: "간담회", launch_ceremony: "출범식",
         policy_presentation: "정책 발표", task_force_meeting: "TF 회의", press_conference: "기자회견", groundbreaking: "기공식",
         ceremony: "기념식", other: "기타" },
-      agreements: (o) => `${o} 협약`, noAgreements: "등록된 협약이 없습니다.", nth: (n) => `${n}번째 협약`,
+      agreements: (o) => `${o} 협약`, noAgreements: "등록된 협약이 없습니다.", nth: (n, kind) => `${n}번째 ${kind}`,
       signedOn: "체결", parties: "당사자", items: "과제", no: "번호", state: "상태", progress: "진행",
       done: (d, n) => `${n}개 과제 중 ${d}개 완료`, milestones: (m, n) => `단계 ${m}/${n}`, sources: "출처", documents: "문서",
       kind: { mutual_development: "상생발전 합의", mou: "업무협약", cooperation: "협력", task_force: "협력 TF",
@@ -31,6 +31,13 @@
       itemStatus: { planned: "계획", in_progress: "추진 중", done: "완료", dropped: "중단" },
       role: { host: "주관", secretariat: "사무국" },
       current: "현직", past: "이전 직위", present: "현재", acting: "권한대행", official: "공직 이력",
+      programme: "추진 과제", initiatives: "과제", announced: (d, who) => `${d} 발표${who ? ` (${who})` : ""}`, period: "기간",
+      owner: "주체", percent: (n) => `${n}%`, noProgress: "진행률 미보고", subItems: "세부 항목", byStatus: "상태별 과제 수",
+      noInitiatives: "등록된 과제가 없습니다.", changedProgramme: "과제 현황이 바뀌었습니다",
+      programmeKind: { annual_plan: "연간 계획", pledges: "공약", policy_proposals: "정책 제안", cooperation_plan: "협력 계획", other: "기타" },
+      programmeStatus: { draft: "초안", announced: "발표", in_progress: "추진 중", concluded: "종료" },
+      initiativeStatus: { planned: "계획", completed: "완료", completed_continuing: "이행 후 계속추진", on_track: "정상추진",
+        partially_done: "일부추진", on_hold: "보류", dropped: "폐기" },
     },
     en: {
       language: "Language", loading: "Loading…", error: "Could not load the data.", retry: "Try again",
@@ -43,7 +50,7 @@
       type: { memorial_visit: "Memorial visit", signing_ceremony: "Signing ceremony", special_lecture: "Special lecture", meeting: "Meeting",
         launch_ceremony: "Launch ceremony", policy_presentation: "Policy presentation", task_force_meeting: "Task force meeting",
         press_conference: "Press conference", groundbreaking: "Groundbreaking", ceremony: "Ceremony", other: "Other" },
-      agreements: (o) => `Agreements: ${o}`, noAgreements: "No agreements registered.", nth: (n) => `No. ${n} in signing order`,
+      agreements: (o) => `Agreements: ${o}`, noAgreements: "No agreements registered.", nth: (n, kind) => `${kind}, no. ${n} in signing order`,
       signedOn: "Signed", parties: "Parties", items: "Items", no: "No.", state: "Status", progress: "Progress",
       done: (d, n) => `${d} of ${n} items done`, milestones: (m, n) => `${m} of ${n} milestones`, sources: "Sources", documents: "Documents",
       kind: { mutual_development: "Mutual development", mou: "MOU", cooperation: "Cooperation", task_force: "Task force",
@@ -52,6 +59,13 @@
       itemStatus: { planned: "Planned", in_progress: "In progress", done: "Done", dropped: "Dropped" },
       role: { host: "host", secretariat: "secretariat" },
       current: "Current posts", past: "Past posts", present: "present", acting: "acting", official: "Offices held",
+      programme: "Programme", initiatives: "Initiatives", announced: (d, who) => `Announced ${d}${who ? ` by ${who}` : ""}`, period: "Period",
+      owner: "By", percent: (n) => `${n}%`, noProgress: "no progress reported", subItems: "Sub-items", byStatus: "Initiatives by status",
+      noInitiatives: "No initiatives registered.", changedProgramme: "The programme changed",
+      programmeKind: { annual_plan: "Annual plan", pledges: "Pledges", policy_proposals: "Policy proposals", cooperation_plan: "Cooperation plan", other: "Other" },
+      programmeStatus: { draft: "Draft", announced: "Announced", in_progress: "In progress", concluded: "Concluded" },
+      initiativeStatus: { planned: "Planned", completed: "Completed", completed_continuing: "Completed, continuing", on_track: "On track",
+        partially_done: "Partially done", on_hold: "On hold", dropped: "Dropped" },
     },
   };
 
@@ -77,8 +91,8 @@ button{font:inherit;color:inherit;cursor:pointer}
 .meta{margin:.15em 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .badge{display:inline-block;padding:0 .5em;border-radius:999px;font-size:.8em;font-weight:600;background:var(--civic-surface,#eef1f5);color:var(--civic-color,#1b1f24);vertical-align:.1em}
-.s-confirmed,.s-done,.s-in_force{background:var(--civic-ok,#1a7f37);color:#fff}
-.s-postponed,.s-in_progress{background:var(--civic-warn,#8a5a00);color:#fff}
+.s-confirmed,.s-done,.s-in_force,.s-completed,.s-completed_continuing,.s-on_track{background:var(--civic-ok,#1a7f37);color:#fff}
+.s-postponed,.s-in_progress,.s-partially_done,.s-on_hold{background:var(--civic-warn,#8a5a00);color:#fff}
 .s-cancelled,.s-dropped,.s-terminated{background:var(--civic-danger,#b42318);color:#fff}
 .s-rescheduled{background:var(--civic-info,#5b3fa8);color:#fff}
 .cols{display:grid;gap:1.25em}
@@ -114,21 +128,33 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
 .post:first-child{border-top:0}
 .post strong{margin-right:.4em}
 .msg{margin:.5em 0}
+.sub{margin:.3em 0 0 1em;font-size:.9em}
+.sub li{margin:.1em 0}
+.counts{display:flex;flex-wrap:wrap;gap:.25em .75em;margin:.5em 0}
 `;
 
   const esc = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const pick = (map, lang) => (map == null || typeof map === "string" ? map || "" : map[lang] || map[lang === "ko" ? "en" : "ko"] || Object.values(map)[0] || "");
   const pickLang = (map, lang) => (map && typeof map === "object" && !map[lang] ? (map[lang === "ko" ? "en" : "ko"] ? (lang === "ko" ? "en" : "ko") : "") : "");
   const fmt = (lang, opts) => new Intl.DateTimeFormat(LOCALE[lang], opts);
-  /** A partial date (2019, 2019-12, 2019-12-26) in the language. */
+  /** A partial date (2019, 2019-12, 2019-12-26, or an interval of two: 2022-07-01/2023-05-11) in the language. */
   const day = (value, lang) => {
     if (!value) return "";
+    if (String(value).includes("/")) return String(value).split("/").map((v) => day(v, lang)).join(" – ");
     const parts = String(value).split("-");
     const date = new Date(Date.UTC(+parts[0], (+parts[1] || 1) - 1, +parts[2] || 1));
     const opts = { timeZone: "UTC", year: "numeric" };
     if (parts[1]) opts.month = "long";
     if (parts[2]) opts.day = "numeric";
     return fmt(lang, opts).format(date);
+  };
+  /** The first and last day (YYYY-MM-DD) a partial date may stand for. */
+  const bounds = (value) => {
+    const [a, b = a] = String(value).split("/");
+    const first = (a + "-01-01").slice(0, 10);
+    const [y, m, d] = b.split("-").map(Number);
+    const last = d ? b : iso(new Date(Date.UTC(y, m || 12, 0)));
+    return [first, last];
   };
   /** An event's time in its own time zone. */
   const when = (ev, lang, start = ev.startsAt) => {
@@ -143,7 +169,7 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
   const pad = (n) => String(n).padStart(2, "0");
   const iso = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const utc = (s) => new Date(Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10) || 1));
-  const link = (s, lang) => `<a href="${esc(s.url)}" rel="noopener"${s.language ? ` hreflang="${esc(s.language)}" lang="${esc(s.language)}"` : ""}>${esc(pick(s.title, lang) || s.url)}</a>${s.publisher ? ` <span class="muted">· ${esc(pick(s.publisher, lang))}</span>` : ""}`;
+  const link = (s, lang) => `${s.url ? `<a href="${esc(s.url)}" rel="noopener"${s.language ? ` hreflang="${esc(s.language)}"` : ""}` : "<cite"}${s.language ? ` lang="${esc(s.language)}"` : ""}>${esc(pick(s.title, lang) || s.url)}${s.url ? "</a>" : "</cite>"}${s.publisher ? ` <span class="muted">· ${esc(pick(s.publisher, lang))}</span>` : ""}${s.publishedOn ? ` <span class="muted">· ${esc(day(s.publishedOn, lang))}</span>` : ""}`;
 
   // ---- data: one fetch cache per gateway, one EventSource per gateway and topic ----
   const cache = new Map();
@@ -166,7 +192,11 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
   };
   const TYPES = {
     "civic.events.v1": ["scheduled", "confirmed", "postponed", "cancelled", "completed", "rescheduled", "updated", "archived"].map((t) => "civic.event." + t),
-    "civic.agreements.v1": ["created", "signed", "in_force", "expired", "terminated", "item.status_changed", "updated", "archived"].map((t) => "civic.agreement." + t),
+    "civic.agreements.v1": [
+      ...["created", "signed", "in_force", "expired", "terminated", "item.status_changed", "updated", "archived"].map((t) => "civic.agreement." + t),
+      ...["created", "announced", "in_progress", "concluded", "updated", "archived", "restored", "initiative.status_changed", "initiative.reported"]
+        .map((t) => "civic.programme." + t),
+    ],
   };
   const streams = new Map();
   const subscribe = (api, topic, listener) => {
@@ -443,6 +473,24 @@ ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" ·
       const orgs = await Promise.all([...ids].map((id) => record(api, "organizations", id).catch(() => null)));
       this.orgs = new Map(orgs.filter(Boolean).map((o) => [o.id, o]));
       this.agreements = page.items;
+      this.complete = !page.nextCursor;
+    }
+    /**
+     * Its place among the party's signed agreements of its kind, only where the register knows it:
+     * every other one was signed surely before or surely after (an interval or a bare year may
+     * overlap), and the list is complete.
+     */
+    rank(a) {
+      if (!a.signedOn || !this.complete) return 0;
+      const [first, last] = bounds(a.signedOn);
+      let before = 0;
+      for (const o of this.agreements) {
+        if (o === a || o.kind !== a.kind || !o.signedOn) continue;
+        const [f, l] = bounds(o.signedOn);
+        if (l < first) before++;
+        else if (f <= last) return 0;
+      }
+      return before + 1;
     }
     change(a) {
       if (!(a.parties || []).some((p) => p.organizationId === this.party.id) && !this.agreements.some((x) => x.id === a.id)) return;
@@ -469,7 +517,7 @@ ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" ·
         const id = `a${i}`;
         return `<li class="agr${a.id === this.fresh ? " fresh" : ""}" data-id="${esc(a.id)}"><article aria-labelledby="${id}">
 <h3 id="${id}">${esc(pick(a.title, lang))}</h3>
-<p class="meta">${esc(t.nth(i + 1))} · ${esc(t.kind[a.kind] || a.kind)} · <span class="badge s-${esc(a.status)}">${esc(t.agreementStatus[a.status] || a.status)}</span>${a.signedOn ? ` · ${t.signedOn} ${esc(day(a.signedOn, lang))}` : ""}${a.place ? ` · ${esc(pick(a.place.name, lang))}` : ""}</p>
+<p class="meta">${esc(this.rank(a) ? t.nth(this.rank(a), t.kind[a.kind] || a.kind) : t.kind[a.kind] || a.kind)} · <span class="badge s-${esc(a.status)}">${esc(t.agreementStatus[a.status] || a.status)}</span>${a.signedOn ? ` · ${t.signedOn} ${esc(day(a.signedOn, lang))}` : ""}${a.place ? ` · ${esc(pick(a.place.name, lang))}` : ""}</p>
 ${a.summary ? `<p>${esc(pick(a.summary, lang))}</p>` : ""}
 ${parties ? `<p class="meta">${t.parties}: ${parties}</p>` : ""}
 ${items.length ? `<p><progress max="${counted.length || 1}" value="${done}" aria-label="${esc(t.progress)}"></progress> ${esc(t.done(done, counted.length))}</p>
@@ -517,7 +565,68 @@ ${docs.length ? `<h4>${t.sources}</h4><ul class="src">${docs.map((s) => `<li>${l
     }
   }
 
+  // ---- <civic-programme programme="gwangju-2020-key-initiatives"> ----
+  class CivicProgramme extends Widget {
+    static ref = "programme";
+    get topic() { return "civic.agreements.v1"; }
+    fallbackTitle(t) { return t.programme; }
+    heading(t, lang) { return pick(this.programme.title, lang); }
+    async fetchAll() {
+      const api = this.api, ref = this.getAttribute("programme") || "";
+      const found = UUID.test(ref) ? { id: ref } : await find(api, "programmes", ref);
+      // not through the record cache: after a change the widget must read the new version
+      this.programme = await getJson(api, `/api/v1/programmes/${encodeURIComponent(found.id)}`);
+      const p = this.programme;
+      const [owner, person] = await Promise.all([
+        p.ownerId ? record(api, "organizations", p.ownerId).catch(() => null) : null,
+        p.announcedBy?.personId ? record(api, "people", p.announcedBy.personId).catch(() => null) : null,
+      ]);
+      this.owner = owner;
+      this.announcer = person;
+    }
+    change(data) {
+      // a programme's change, or one of its initiatives' (which names the programme)
+      if (!this.programme || (data.id !== this.programme.id && data.programmeId !== this.programme.id)) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(async () => {
+        const seq = this.seq;
+        try { await this.fetchAll(); } catch (e) { return; }
+        if (seq !== this.seq) return;
+        this.fresh = true;
+        this.render();
+        this.announce(`${this.t.changedProgramme}: ${pick(this.programme.title, this.language)}`);
+      }, 250);
+    }
+    status(t, value) {
+      const v = value || "planned";
+      return `<span class="badge s-${esc(v)}">${esc(t.initiativeStatus[v] || v)}</span>`;
+    }
+    progress(t, lang, x) {
+      if (x.progress == null) return `<span class="muted">${t.noProgress}</span>`;
+      return `<progress max="100" value="${+x.progress}" aria-label="${esc(`${pick(x.title, lang)}: ${t.percent(+x.progress)}`)}"></progress> ${esc(t.percent(+x.progress))}`;
+    }
+    view(t, lang) {
+      const p = this.programme;
+      const initiatives = (p.initiatives || []).slice().sort((a, b) => a.number - b.number);
+      const period = p.period ? [p.period.start, p.period.end].filter(Boolean).map((d) => day(d, lang)) : [];
+      const who = this.announcer ? pick(this.announcer.name, lang) : "";
+      const counts = Object.entries(p.statusCounts || {}).filter(([, n]) => n > 0);
+      return `<div class="${this.fresh ? "fresh" : ""}">
+<p class="meta">${esc(t.programmeKind[p.kind] || p.kind)} · <span class="badge s-${esc(p.status)}">${esc(t.programmeStatus[p.status] || p.status)}</span>${this.owner ? ` · ${t.owner} ${esc(pick(this.owner.name, lang))}` : ""}${period.length ? ` · ${t.period} ${esc([...new Set(period)].join(" – "))}` : ""}</p>
+${p.announcedOn ? `<p class="meta">${esc(t.announced(day(p.announcedOn, lang), who))}</p>` : ""}
+${p.summary ? `<p>${esc(pick(p.summary, lang))}</p>` : ""}
+${counts.length ? `<h3>${t.byStatus}</h3><ul class="counts">${counts.map(([k, n]) => `<li>${this.status(t, k)} ${n}</li>`).join("")}</ul>` : ""}
+${initiatives.length ? `<table class="items"><caption class="sr">${t.initiatives}</caption><thead><tr><th scope="col" class="n">${t.no}</th><th scope="col">${t.initiatives}</th><th scope="col">${t.state}</th><th scope="col">${t.progress}</th></tr></thead><tbody>${initiatives.map((x) => {
+        const subs = (x.subItems || []).slice().sort((a, b) => a.number - b.number);
+        return `<tr data-n="${x.number}"><td>${x.number}</td><th scope="row">${esc(pick(x.title, lang))}${subs.length ? `<ol class="sub" aria-label="${esc(t.subItems)}">${subs.map((u) => `<li>${u.number}. ${esc(pick(u.title, lang))}${u.status && u.status !== "planned" ? ` ${this.status(t, u.status)}` : ""}</li>`).join("")}</ol>` : ""}</th><td>${this.status(t, x.status)}</td><td>${this.progress(t, lang, x)}</td></tr>`;
+      }).join("")}</tbody></table>` : `<p class="msg">${t.noInitiatives}</p>`}
+${(p.sources || []).length ? `<h4>${t.sources}</h4><ul class="src">${p.sources.map((s) => `<li>${link(s, lang)}</li>`).join("")}</ul>` : ""}
+</div>`;
+    }
+  }
+
   customElements.define("civic-events", CivicEvents);
   customElements.define("civic-agreements", CivicAgreements);
   customElements.define("civic-official", CivicOfficial);
+  customElements.define("civic-programme", CivicProgramme);
 })();

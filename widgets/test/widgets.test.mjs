@@ -51,7 +51,11 @@ describe("the demo page", () => {
     const agreements = page.locator("civic-agreements ol.agreements > li");
     assert.deepEqual(await agreements.locator("h3").allInnerTexts(), ["경기도·충청남도 상생협력 협약", "경기도·광주광역시 상생발전 합의문"]);
     const second = agreements.nth(1);
-    assert.match(await second.locator(".meta").first().innerText(), /2번째 협약/);
+    // an ordinal among the party's agreements of that kind, only because both dates say which came first
+    assert.match(await second.locator(".meta").first().innerText(), /2번째 상생발전 합의/);
+    const first = await agreements.nth(0).locator(".meta").first().innerText();
+    assert.match(first, /1번째 상생발전 합의/);
+    assert.match(first, /체결 2022년 7월 1일 – 2023년 5월 11일/, "a date known only by its bounds reads as a range");
     assert.deepEqual(await second.locator("tbody tr td:nth-child(3)").allInnerTexts(), ["완료", "추진 중", "계획", "중단"]);
     assert.deepEqual(await second.locator("tbody tr td:nth-child(4)").allInnerTexts(), ["단계 1/1", "단계 1/2", "—", "—"]);
     assert.match(await second.innerText(), /3개 과제 중 1개 완료/, "dropped items do not count");

@@ -75,6 +75,19 @@ class ValueTypesTest {
     }
 
     @Test
+    void anIntervalStandsForEveryDayFromItsStartToItsEnd() {
+        PartialDate between = PartialDate.parse("2022-07-01/2023-05-11");
+        assertThat(between.firstDay()).isEqualTo(LocalDate.of(2022, 7, 1));
+        assertThat(between.lastDay()).isEqualTo(LocalDate.of(2023, 5, 11));
+        assertThat(between.toString()).isEqualTo("2022-07-01/2023-05-11");
+        assertThat(PartialDate.parse("2021/2022-03").lastDay()).isEqualTo(LocalDate.of(2022, 3, 31));
+        assertThat(between).isLessThan(PartialDate.parse("2023-05-12"));
+        for (String bad : List.of("2023/2022", "2022-07-01/", "/2023", "2022/2023/2024", "2022-07-01/2023-13")) {
+            assertThatThrownBy(() -> PartialDate.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void mergePatchFollowsRfc7396() throws Exception {
         var target = json.readTree("{\"a\": \"b\", \"c\": {\"d\": \"e\", \"f\": \"g\"}, \"list\": [1, 2]}");
         var patch = json.readTree("{\"a\": \"z\", \"c\": {\"f\": null}, \"list\": [3], \"new\": {\"x\": 1}}");

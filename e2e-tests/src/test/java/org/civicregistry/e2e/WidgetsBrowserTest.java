@@ -156,7 +156,7 @@ class WidgetsBrowserTest {
                 .formatted(gyeonggi, kim, governor, gwangju, kang, mayor));
         create("/api/v1/agreements", """
                 {"slug": "widgets-gyeonggi-chungnam", "title": {"ko": "경기도·충청남도 상생협력 협약", "en": "Gyeonggi–Chungnam cooperation agreement"},
-                 "kind": "mutual_development", "status": "signed", "signedOn": "2023",
+                 "kind": "mutual_development", "status": "signed", "signedOn": "2022-07-01/2023-05-11",
                  "parties": [{"organizationId": "%s"}, {"organizationId": "%s"}],
                  "items": [{"number": 1, "title": {"ko": "베이밸리 메가시티 조성", "en": "The Bay Valley megacity"}, "status": "in_progress"}]}"""
                 .formatted(gyeonggi, chungnam));

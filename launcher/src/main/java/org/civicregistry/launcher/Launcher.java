@@ -137,7 +137,7 @@ public final class Launcher {
                 .expiresIn(Duration.ofHours(12)).sign(privateKey());
         int gateway = port(TOPOLOGY.service("gateway"));
         if (!"false".equalsIgnoreCase(env("CIVIC_DEMO", "true"))) {
-            step("demo data from docs/sources.md, through the gateway");
+            step("demo data (docs/demo-data.md), through the gateway");
             int created = new DemoData(URI.create("http://localhost:" + gateway), token).load();
             System.out.println(" " + (created == 0 ? "already there" : created + " records created"));
         }
@@ -148,7 +148,8 @@ public final class Launcher {
                   OpenAPI         http://localhost:%1$d/openapi   (AsyncAPI: /asyncapi)
                   People          http://localhost:%1$d/api/v1/people
                   Live changes    http://localhost:%1$d/api/v1/stream
-                  A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?organization=gwangju
+                  A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?participant=kim-dong-yeon&from=2023-05-01T00:00:00%%2B09:00
+                  Widgets demo    http://localhost:%1$d/demo/
                   Kafka topics    %6$s on %2$s
                   Logs            %3$s
                   Admin token (valid 12 hours), for writes:

@@ -123,6 +123,26 @@ class ComposeFileTest {
         assertThat(service.path("healthcheck").isMissingNode()).as("health check of " + name).isFalse();
     }
 
+    @ParameterizedTest
+    @MethodSource("modules")
+    void eachServiceGetsThePublicKeyOnlyNeverTheFolderWithThePrivateKey(String name) {
+        JsonNode service = compose.path("services").path(name);
+        // set in the shared block (x-service-env) that each service merges in
+        String location = environment(service).getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                compose.path("x-service-env").path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText());
+        assertThat(location).isEqualTo("/keys/public-key.pem");
+        List<String> targets = new ArrayList<>();
+        for (JsonNode config : service.path("configs")) {
+            String file = compose.path("configs").path(config.path("source").asText()).path("file").asText();
+            assertThat(file).as("what " + name + " is given").endsWith("/public-key.pem");
+            targets.add(config.path("target").asText());
+        }
+        assertThat(targets).as("the key " + name + " verifies tokens with").containsExactly(location);
+        for (JsonNode volume : service.path("volumes")) {
+            assertThat(volume.asText()).as("volumes of " + name).doesNotContain("keys").doesNotContain("private");
+        }
+    }
+
     @Test
     void theGatewayCallsTheServicesByTheirComposeNamesAndPorts() throws IOException {
         Map<String, String> env = environment(compose.path("services").path("gateway"));

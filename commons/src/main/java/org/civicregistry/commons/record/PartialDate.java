@@ -14,13 +14,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A date known to the year, the month or the day ({@code 2019}, {@code 2019-12}, {@code 2019-12-26}),
- * as history often is. Compared through the first and last day it may stand for.
+ * as history often is, or only its bounds: an interval {@code 2022-07-01/2023-05-11} (ISO 8601-2,
+ * EDTF level 0) for "some day between", as when a source says only that an agreement came after
+ * one event and before another. Compared through the first and last day it may stand for.
  */
-@Schema(name = "PartialDate", type = SchemaType.STRING, pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
-        description = "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.", example = "2022-07-01")
+@Schema(name = "PartialDate", type = SchemaType.STRING,
+        pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$",
+        description = "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD; or, when only its bounds "
+                + "are known, an interval of two such dates, START/END (ISO 8601-2), e.g. 2022-07-01/2023-05-11.",
+        example = "2022-07-01")
 public final class PartialDate implements Comparable<PartialDate> {
 
     private static final Pattern SHAPE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+    private static final String SHAPES = "must be a date YYYY, YYYY-MM or YYYY-MM-DD, or an interval of two such dates START/END";
 
     private final String text;
     private final LocalDate first;
@@ -34,8 +40,24 @@ public final class PartialDate implements Comparable<PartialDate> {
 
     @JsonCreator
     public static PartialDate parse(String text) {
-        if (text == null || !SHAPE.matcher(text).matches()) {
-            throw new IllegalArgumentException("must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+        if (text == null) {
+            throw new IllegalArgumentException(SHAPES);
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return single(text);
+        }
+        PartialDate start = single(text.substring(0, slash));
+        PartialDate end = single(text.substring(slash + 1));
+        if (end.last.isBefore(start.first)) {
+            throw new IllegalArgumentException("'" + text + "' ends before it starts");
+        }
+        return new PartialDate(text, start.first, end.last);
+    }
+
+    private static PartialDate single(String text) {
+        if (!SHAPE.matcher(text).matches()) {
+            throw new IllegalArgumentException(SHAPES);
         }
         try {
             return switch (text.length()) {

@@ -1,0 +1,95 @@
+package org.civicregistry.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The demo data files as docs/demo-data.md promises them: every record names a source, every source
+ * says who published it, when, in which language and under which title, and has no address unless
+ * it is the article's own; names are bilingual; references point at records written earlier.
+ * (That the services accept every record is shown each time {@code ./civic up} loads them: the
+ * bench smoke test starts the platform that way.)
+ */
+class DemoDataFilesTest {
+
+    private final DemoData data = new DemoData(URI.create("http://localhost:0"), "unused");
+
+    @Test
+    void everySourceSaysWhoPublishedWhatWhenAndInWhichLanguageWithoutAMadeUpAddress() {
+        JsonNode sources = data.read("sources.json");
+        assertThat(sources.size()).isEqualTo(5);
+        for (Map.Entry<String, JsonNode> source : iterable(sources)) {
+            JsonNode s = source.getValue();
+            assertThat(s.path("publisher").asText()).as(source.getKey()).isNotBlank();
+            assertThat(s.path("title").asText()).as(source.getKey()).isNotBlank();
+            assertThat(s.path("publishedOn").asText()).as(source.getKey()).matches("\\d{4}(-\\d{2}(-\\d{2})?)?");
+            assertThat(s.path("language").asText()).as(source.getKey()).isIn("ko", "en");
+            if (s.has("url")) {
+                // a publisher's home page is not where the fact can be checked
+                assertThat(URI.create(s.path("url").asText()).getPath()).as(source.getKey()).isNotIn("", "/");
+            }
+        }
+    }
+
+    @Test
+    void everyRecordHasASourceBilingualNamesAndReferencesToRecordsWrittenBeforeIt() {
+        Set<String> written = new HashSet<>();
+        data.read("sources.json").fieldNames().forEachRemaining(key -> written.add("source/" + key));
+        List<String> problems = new ArrayList<>();
+        for (JsonNode collection : data.read("manifest.json").path("collections")) {
+            for (JsonNode record : data.read(collection.asText() + ".json")) {
+                String name = collection.asText() + "/" + record.path("slug").asText();
+                if (!record.path("sources").isArray() || record.path("sources").isEmpty()) {
+                    problems.add(name + " has no source");
+                }
+                for (String field : List.of("name", "title", "label")) {
+                    if (record.has(field) && !(record.path(field).has("ko") && record.path(field).has("en"))) {
+                        problems.add(name + "." + field + " is not in both ko and en");
+                    }
+                }
+                references(record, problems, written, name);
+                assertThat(written.add(name)).as("%s twice", name).isTrue();
+            }
+        }
+        references(data.read("links.json"), problems, written, "links.json");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theGyeonggiGwangjuAgreementIsOfTwelveMayAndItsThreeEarlierAgreementsComeBeforeIt() {
+        JsonNode agreements = data.read("agreements.json");
+        List<String> gyeonggi = new ArrayList<>();
+        for (JsonNode agreement : agreements) {
+            if (agreement.path("kind").asText().equals("mutual_development")
+                    && agreement.path("parties").findValuesAsText("organizationId").contains("@organizations/gyeonggi")) {
+                gyeonggi.add(agreement.path("slug").asText() + " " + agreement.path("signedOn").asText());
+            }
+        }
+        assertThat(gyeonggi).hasSize(4).last().isEqualTo("gyeonggi-gwangju-mutual-development 2023-05-12");
+        for (JsonNode event : data.read("events.json")) {
+            assertThat(event.path("status").asText()).as(event.path("slug").asText()).isEqualTo("completed");
+            assertThat(event.path("startsAt").asText()).doesNotStartWith("2023-10");
+        }
+    }
+
+    private static void references(JsonNode node, List<String> problems, Set<String> written, String where) {
+        if (node.isTextual() && node.asText().startsWith("@") && !written.contains(node.asText().substring(1))) {
+            problems.add(where + " refers to " + node.asText() + ", not written before it");
+        }
+        node.forEach(child -> references(child, problems, written, where));
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+        return object::fields;
+    }
+}
