@@ -21,8 +21,9 @@ import io.agroal.api.AgroalDataSource;
 /**
  * Every write operation × every kind of caller: no token, expired, not yet valid, signed with another
  * key, another issuer, {@code alg: none}, HS256 keyed with the public key, an editor of another
- * jurisdiction (Jeonbuk), an editor of a party's jurisdiction (Gyeonggi), an admin. Exactly the
- * expected status, and a refused write leaves the agreement and its items as they were.
+ * jurisdiction (Jeonbuk), an editor of a party's (or a programme owner's) jurisdiction (Gyeonggi), an
+ * admin. Exactly the expected status, and a refused write leaves the agreement and its items, or the
+ * programme and its initiatives, as they were.
  */
 @AgreementsTest
 class AuthorizationMatrixTest {
@@ -69,7 +70,31 @@ class AuthorizationMatrixTest {
                     201, null, agreement + "/items/1", agreement + "/items/9");
         }),
         REPLACE_ITEM(w -> itemWrite(w, "PUT", "application/json", Api.item(1, "바뀐 항목", "Changed item", "other").toString())),
-        PATCH_ITEM(w -> itemWrite(w, "PATCH", "application/merge-patch+json", "{\"status\": \"done\"}"));
+        PATCH_ITEM(w -> itemWrite(w, "PATCH", "application/merge-patch+json", "{\"status\": \"done\"}")),
+        CREATE_PROGRAMME(w -> {
+            String slug = Api.unique("matrix-programme");
+            return new Prepared("POST", Programmes.PROGRAMMES, "application/json", Programmes.ownedBy(w, w.gyeonggi).put("slug", slug).toString(),
+                    null, 201, null, null, Programmes.PROGRAMMES + "?slug=" + slug);
+        }),
+        REPLACE_PROGRAMME(w -> programmeWrite(w, "PUT", "", "application/json", Programmes.ownedBy(w, w.gyeonggi).put("kind", "pledges").toString())),
+        PATCH_PROGRAMME(w -> programmeWrite(w, "PATCH", "", "application/merge-patch+json", "{\"kind\": \"pledges\"}")),
+        ARCHIVE_PROGRAMME(w -> programmeWrite(w, "DELETE", "", null, null)),
+        TRANSITION_PROGRAMME(w -> programmeWrite(w, "POST", "/transitions", "application/json", "{\"to\": \"in_progress\"}")),
+        ADD_INITIATIVE(w -> {
+            String programme = Programmes.PROGRAMMES + "/" + Programmes.create(Programmes.ownedBy(w, w.gyeonggi));
+            return new Prepared("POST", programme + "/initiatives", "application/json",
+                    Programmes.initiative(9, "새 시책", "New initiative", "other").toString(), null, 201, null, programme + "/initiatives/1",
+                    programme + "/initiatives/9");
+        }),
+        REPLACE_INITIATIVE(w -> initiativeWrite(w, "PUT", "", "application/json",
+                Programmes.initiative(1, "바뀐 시책", "Changed initiative", "other").toString(), "\"1\"")),
+        PATCH_INITIATIVE(w -> initiativeWrite(w, "PATCH", "", "application/merge-patch+json", "{\"status\": \"on_hold\"}", "\"1\"")),
+        REPORT_ON_INITIATIVE(w -> {
+            Prepared write = initiativeWrite(w, "POST", "/reports", "application/json", "{\"on\": \"2020-06-30\", \"status\": \"on_track\"}",
+                    null);
+            return new Prepared(write.method(), write.path(), write.contentType(), write.body(), null, 201, write.unchanged(),
+                    write.unchanged(), null);
+        });
 
         final Function<World, Prepared> prepare;
         private final AuthorizationMatrix.Targets<Prepared> targets = new AuthorizationMatrix.Targets<>();
@@ -110,6 +135,16 @@ class AuthorizationMatrixTest {
     private static Prepared agreementWrite(World w, String method, String suffix, String contentType, String body) {
         String agreement = Api.AGREEMENTS + "/" + Api.create(Api.gyeonggiGwangju(w, null));
         return new Prepared(method, agreement + suffix, contentType, body, "\"1\"", 200, agreement, agreement, null);
+    }
+
+    private static Prepared programmeWrite(World w, String method, String suffix, String contentType, String body) {
+        String programme = Programmes.PROGRAMMES + "/" + Programmes.create(Programmes.ownedBy(w, w.gyeonggi));
+        return new Prepared(method, programme + suffix, contentType, body, "\"1\"", 200, programme, programme, null);
+    }
+
+    private static Prepared initiativeWrite(World w, String method, String suffix, String contentType, String body, String ifMatch) {
+        String initiative = Programmes.PROGRAMMES + "/" + Programmes.create(Programmes.ownedBy(w, w.gyeonggi)) + "/initiatives/1";
+        return new Prepared(method, initiative + suffix, contentType, body, ifMatch, 200, initiative, initiative, null);
     }
 
     private static Prepared itemWrite(World w, String method, String contentType, String body) {

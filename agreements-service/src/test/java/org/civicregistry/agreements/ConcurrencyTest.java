@@ -60,6 +60,24 @@ class ConcurrencyTest extends SeededTest {
         given().get(Api.AGREEMENTS + "/" + id).then().body("version", equalTo(4)).body("items[2].version", equalTo(2));
     }
 
+    /** An initiative has its own ETag, as an item has; reports are appended, so two at once both land. */
+    @Test
+    void twoWritersOfAnInitiativeOneGets412AndTwoReportersBothGetIn() throws Exception {
+        String programme = Programmes.PROGRAMMES + "/" + Programmes.create(Programmes.gwangju2020(w, null));
+        String initiative = programme + "/initiatives/2";
+        List<Integer> statuses = race(
+                () -> Api.patch("1").body("{\"status\": \"on_track\"}").patch(initiative).statusCode(),
+                () -> Api.patch("1").body("{\"status\": \"on_hold\"}").patch(initiative).statusCode());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        String report = "{\"on\": \"2020-06-30\", \"status\": \"partially_done\"}";
+        statuses = race(
+                () -> Api.admin().body(report).post(initiative + "/reports").statusCode(),
+                () -> Api.admin().body(report).post(initiative + "/reports").statusCode());
+        assertThat(statuses).containsExactly(201, 201);
+        given().get(initiative).then().body("version", equalTo(4)).body("reports.size()", equalTo(2));
+        given().get(programme).then().body("version", equalTo(4));
+    }
+
     private static ValidatableResponse transition(String id, String etag, String to) {
         return Api.admin().header("If-Match", "\"" + etag + "\"").body("{\"to\": \"" + to + "\"}")
                 .post(Api.AGREEMENTS + "/" + id + "/transitions").then();

@@ -36,13 +36,16 @@ class GeneratedBadInputTest {
     @Test
     void badInputGeneratedFromTheDocument() throws Exception {
         World w = new World(dataSource);
-        // one real agreement to aim paths at, written with a plain client (the fuzzer's own checks apply, not the contract filter)
-        String created = FuzzRuns.create(base.toURI(), Api.AGREEMENTS, Tokens.admin(),
-                Api.gyeonggiGwangju(w, Api.unique("fuzz-gyeonggi-gwangju")).toString());
-        String agreement = Officials.JSON.readTree(created).path("id").asText();
+        // one real agreement and one programme to aim paths at, written with a plain client (the fuzzer's own checks apply,
+        // not the contract filter)
+        String agreement = Officials.JSON.readTree(FuzzRuns.create(base.toURI(), Api.AGREEMENTS, Tokens.admin(),
+                Api.gyeonggiGwangju(w, Api.unique("fuzz-gyeonggi-gwangju")).toString())).path("id").asText();
+        String programme = Officials.JSON.readTree(FuzzRuns.create(base.toURI(), Programmes.PROGRAMMES, Tokens.admin(),
+                Programmes.gwangju2020(w, Api.unique("fuzz-gwangju-2020")).toString())).path("id").asText();
         ApiFuzzer.Result result = FuzzRuns.assertCleanAdminRun(new ApiFuzzer.Settings("agreements-service", base.toURI(), Tokens.admin())
-                .references(List.of(w.gyeonggi, w.gwangju, w.kimDongYeon, w.kangKiJung, w.governor, w.mayor, w.chungnam))
-                .ids(Api.AGREEMENTS, List.of(agreement)), dataSource, READ_MODEL);
+                .references(List.of(w.gyeonggi, w.gwangju, w.kimDongYeon, w.kangKiJung, w.governor, w.mayor, w.chungnam, w.leeYongSup))
+                .ids(Api.AGREEMENTS, List.of(agreement))
+                .ids(Programmes.PROGRAMMES, List.of(programme)), dataSource, READ_MODEL);
         assertThat(result.writesRejected()).isGreaterThan(1000);
     }
 
@@ -54,9 +57,11 @@ class GeneratedBadInputTest {
     void anEditorOfAnotherJurisdictionIsRefusedEveryWriteAndChangesNothing() throws Exception {
         World w = new World(dataSource);
         String agreement = Api.create(Api.gyeonggiGwangju(w, Api.unique("fuzz-editor-gyeonggi-gwangju")));
+        String programme = Programmes.create(Programmes.gwangju2020(w, Api.unique("fuzz-editor-gwangju-2020")));
         FuzzRuns.assertEditorChangesNothing(new ApiFuzzer.Settings("agreements-service", base.toURI(),
                 Tokens.editor(Api.unique("elsewhere")))
-                .references(List.of(w.gyeonggi, w.gwangju, w.kimDongYeon, w.kangKiJung, w.governor, w.mayor, w.chungnam))
-                .ids(Api.AGREEMENTS, List.of(agreement)), dataSource, READ_MODEL);
+                .references(List.of(w.gyeonggi, w.gwangju, w.kimDongYeon, w.kangKiJung, w.governor, w.mayor, w.chungnam, w.leeYongSup))
+                .ids(Api.AGREEMENTS, List.of(agreement))
+                .ids(Programmes.PROGRAMMES, List.of(programme)), dataSource, READ_MODEL);
     }
 }

@@ -61,6 +61,48 @@ class ServiceContractTest {
         assertThat(doc.getList("components.schemas.AgreementStatus.enum", String.class))
                 .containsExactly("draft", "signed", "in_force", "expired", "terminated", "archived");
         assertThat(doc.getList("components.schemas.ItemStatus.enum", String.class)).containsExactly("planned", "in_progress", "done", "dropped");
+        assertThat(doc.getMap("paths").keySet()).contains("/api/v1/programmes", "/api/v1/programmes/{id}", "/api/v1/programmes/{id}/history",
+                "/api/v1/programmes/{id}/transitions", "/api/v1/programmes/{id}/restore", "/api/v1/programmes/{id}/initiatives",
+                "/api/v1/programmes/{id}/initiatives/{number}", "/api/v1/programmes/{id}/initiatives/{number}/reports");
+        assertThat(doc.getList("components.schemas.ProgrammeStatus.enum", String.class))
+                .containsExactly("draft", "announced", "in_progress", "concluded");
+        assertThat(doc.getList("components.schemas.ProgrammeKind.enum", String.class))
+                .containsExactly("annual_plan", "pledges", "policy_proposals", "cooperation_plan", "other");
+        assertThat(doc.getList("components.schemas.InitiativeStatus.enum", String.class)).containsExactly("planned", "completed",
+                "completed_continuing", "on_track", "partially_done", "on_hold", "dropped");
+        String programmeTransitions = "paths.'/api/v1/programmes/{id}/transitions'.post.responses.'409'.content.'application/problem+json'";
+        assertThat(doc.getList(programmeTransitions + ".examples.'invalid transition'.value.allowed", String.class)).containsExactly("announced");
+    }
+
+    /**
+     * The programme examples name Gwangju, its mayor's post and Lee Yong-sup, mayor in 2018–2022: once
+     * the service has learned them, the programme, initiative and report examples are valid as they stand.
+     */
+    @Test
+    void theProgrammeExamplesAreValidOnceTheirReferencesAreLearned() throws Exception {
+        Officials officials = new Officials(dataSource);
+        String mayor = "0193a3c4-7000-7f80-9a1b-2c3d4e5f6a02";
+        String lee = "0193a3c4-6000-7f80-9a1b-2c3d4e5f6a03";
+        officials.publish("created", Officials.organizationSnapshot(GWANGJU, Api.unique("gwangju"), "광주광역시", "Gwangju", "metropolitan_city", null, 1, "active"));
+        officials.publish("created", Officials.postSnapshot(mayor, Api.unique("head"), "단체장", "Head", "head", GWANGJU, 1));
+        officials.publish("created", Officials.personSnapshot(lee, Api.unique("announcer"), "이용섭", "Lee Yong-sup", 1));
+        officials.publish("created", Officials.membershipSnapshot(org.civicregistry.commons.record.Ids.next().toString(), lee, mayor, GWANGJU,
+                "2018-07-01", "2022-06-30", 1));
+        officials.await();
+
+        JsonPath doc = given().accept("application/json").get("/q/openapi").jsonPath();
+        ObjectNode programme = (ObjectNode) Officials.JSON.valueToTree(
+                doc.getMap("paths.'/api/v1/programmes'.post.requestBody.content.'application/json'.examples.'annual plan'.value"));
+        programme.put("slug", Api.unique("example"));
+        String id = Programmes.create(programme);
+        ObjectNode initiative = (ObjectNode) Officials.JSON.valueToTree(doc.getMap(
+                "paths.'/api/v1/programmes/{id}/initiatives'.post.requestBody.content.'application/json'.examples.initiative.value"));
+        initiative.put("number", 42);
+        Api.admin().body(initiative.toString()).post(Programmes.PROGRAMMES + "/" + id + "/initiatives").then().statusCode(201);
+        Object report = doc.getMap("paths.'/api/v1/programmes/{id}/initiatives/{number}/reports'.post.requestBody.content."
+                + "'application/json'.examples.'mid-year report'.value");
+        Api.admin().body(Officials.JSON.valueToTree(report).toString()).post(Programmes.PROGRAMMES + "/" + id + "/initiatives/42/reports")
+                .then().statusCode(201);
     }
 
     /** The examples reference officials-service ids: once the service has learned them, they are valid as they stand. */

@@ -44,6 +44,9 @@ class DocumentsTest {
         JsonPath asyncapi = Client.anyone().get("/asyncapi").then().statusCode(200).extract().jsonPath();
         assertThat(asyncapi.getString("channels.officials.address")).isEqualTo("civic.officials.v1");
         assertThat(asyncapi.getString("channels.agreements.address")).isEqualTo("civic.agreements.v1");
+        assertThat(asyncapi.getMap("channels.agreements.messages")).containsKeys("agreementChanged", "programmeChanged");
+        assertThat(asyncapi.getString("components.messages.programmeChanged.summary")).contains("civic.programme.created",
+                ".initiative.reported");
         assertThat(asyncapi.getString("channels.events.address")).isEqualTo("civic.events.v1");
         // officials' event schemas (from commons) are in the document itself, not referenced
         assertThat(asyncapi.getList("components.schemas.Person.required")).contains("id", "name", "version");

@@ -15,7 +15,7 @@ public class GatewayContract extends Contract.Extension {
 
     /** The path prefixes application.properties routes to the services. */
     static final List<String> PROXIED = List.of("/api/v1/people", "/api/v1/organizations", "/api/v1/posts", "/api/v1/memberships",
-            "/api/v1/agreements", "/api/v1/events");
+            "/api/v1/agreements", "/api/v1/programmes", "/api/v1/events");
 
     public GatewayContract() {
         super("/openapi?format=json", GatewayContract::exempt);

@@ -8,16 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.civicregistry.commons.problem.ProblemException;
-import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.agreements.common.Numbered;
 import org.civicregistry.commons.problem.Violation;
 import org.civicregistry.commons.record.PartialDate;
 
 /** The rules of items that need more than one field: unique numbers, milestone dates in range, versions. */
 public final class Items {
 
-    public static final int MIN_NUMBER = 1;
-    public static final int MAX_NUMBER = 999;
+    public static final int MIN_NUMBER = Numbered.MIN_NUMBER;
+    public static final int MAX_NUMBER = Numbered.MAX_NUMBER;
     public static final int MAX_ITEMS = 100;
 
     /** "Today" is a day in Korea, where the register's governments are. */
@@ -32,28 +31,19 @@ public final class Items {
      */
     public static void check(List<ItemInput> items, PartialDate signedOn, PartialDate effectiveUntil) {
         List<Violation> violations = new ArrayList<>();
-        Map<Integer, Integer> firstAt = new HashMap<>();
+        Numbered.Seen numbers = new Numbered.Seen("", "items", "item");
         for (int i = 0; i < items.size(); i++) {
-            ItemInput item = items.get(i);
-            String at = "items[" + i + "]";
-            if (item.number() == null) {
-                violations.add(new Violation(at + ".number", "is required"));
-            } else {
-                Integer other = firstAt.putIfAbsent(item.number(), i);
-                if (other != null) {
-                    violations.add(new Violation(at + ".number", "item number " + item.number() + " is already used by items[" + other + "]"));
-                }
-            }
-            milestoneViolations(at + ".", item.milestones(), signedOn, effectiveUntil, violations);
+            numbers.check(i, items.get(i).number(), violations);
+            milestoneViolations("items[" + i + "].", items.get(i).milestones(), signedOn, effectiveUntil, violations);
         }
-        throwIfAny(violations);
+        Numbered.throwIfAny(violations);
     }
 
     /** Checks the milestones of one item written at /items/{number}: fields are relative to the item. */
     public static void checkOne(ItemInput item, PartialDate signedOn, PartialDate effectiveUntil) {
         List<Violation> violations = new ArrayList<>();
         milestoneViolations("", item.milestones(), signedOn, effectiveUntil, violations);
-        throwIfAny(violations);
+        Numbered.throwIfAny(violations);
     }
 
     /**
@@ -93,15 +83,7 @@ public final class Items {
 
     /** A path parameter {number}: 1 to 999, else a 400 that names it. */
     public static int number(String value) {
-        try {
-            int number = Integer.parseInt(value == null ? "" : value.strip());
-            if (number >= MIN_NUMBER && number <= MAX_NUMBER) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badParameter("number", "must be an item number from 1 to 999");
+        return Numbered.inPath(value, "item");
     }
 
     private static void milestoneViolations(String prefix, List<Milestone> milestones, PartialDate signedOn,
@@ -130,10 +112,4 @@ public final class Items {
         }
     }
 
-    private static void throwIfAny(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, violations.size() == 1 ? "The request has 1 invalid field."
-                    : "The request has " + violations.size() + " invalid fields.", violations, List.of());
-        }
-    }
 }
