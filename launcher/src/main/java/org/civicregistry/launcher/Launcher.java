@@ -148,6 +148,7 @@ public final class Launcher {
                   OpenAPI         http://localhost:%1$d/openapi   (AsyncAPI: /asyncapi)
                   People          http://localhost:%1$d/api/v1/people
                   Live changes    http://localhost:%1$d/api/v1/stream
+                  Programmes      http://localhost:%1$d/api/v1/programmes?owner=gwangju
                   A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?participant=kim-dong-yeon&from=2023-05-01T00:00:00%%2B09:00
                   Widgets demo    http://localhost:%1$d/demo/
                   Kafka topics    %6$s on %2$s
