@@ -18,6 +18,25 @@ afterEach(async () => Promise.all(browser.contexts().map((c) => c.close())));
 
 const texts = (page, selector) => page.locator(selector).allInnerTexts();
 
+describe("civic-programme", () => {
+  test("shows the initiatives with their status, progress and sub-items, in Korean and in English", async () => {
+    const page = await open(browser, `${demo}&programme=${env("PROGRAMME")}`);
+    await ready(page, "civic-programme");
+    const rows = page.locator("civic-programme tbody tr");
+    assert.deepEqual(await rows.locator("td:nth-child(3)").allInnerTexts(), ["정상추진", "계획", "완료"]);
+    assert.deepEqual((await rows.locator("td:nth-child(4)").allInnerTexts()).map((t) => t.trim()), ["40%", "진행률 미보고", "100%"],
+      "an unreported progress is not shown as 0 %");
+    assert.equal(await rows.nth(0).locator("progress").getAttribute("value"), "40");
+    assert.deepEqual(await rows.nth(1).locator("ol.sub li").allInnerTexts(), ["1. AI·드론 산업", "2. 친환경 자동차 산업 정상추진"]);
+    assert.match(await page.locator("civic-programme .counts").innerText(), /정상추진\s*1/);
+    await page.locator("civic-programme .lang button[data-l=en]").click();
+    await textMatches(page.locator("civic-programme h2"), /Key initiatives for 2020/);
+    assert.deepEqual(await rows.locator("td:nth-child(3)").allInnerTexts(), ["On track", "Planned", "Completed"]);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
 describe("the demo page", () => {
   test("/demo redirects to the page, which shows the three widgets with the seeded records", async () => {
     const page = await open(browser, `${GATEWAY()}/demo?organization=${env("ORGANIZATION")}&party=${env("PARTY")}&person=${env("PERSON")}`);

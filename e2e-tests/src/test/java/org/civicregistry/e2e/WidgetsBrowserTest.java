@@ -161,6 +161,17 @@ class WidgetsBrowserTest {
                  "items": [{"number": 1, "title": {"ko": "베이밸리 메가시티 조성", "en": "The Bay Valley megacity"}, "status": "in_progress"}]}"""
                 .formatted(gyeonggi, chungnam));
 
+        create("/api/v1/programmes", """
+                {"slug": "widgets-gwangju-2020", "title": {"ko": "2020년 시정 중점과제", "en": "Key initiatives for 2020"},
+                 "kind": "annual_plan", "ownerId": "%s", "period": {"start": "2020", "end": "2020"}, "status": "draft",
+                 "initiatives": [
+                   {"number": 1, "title": {"ko": "AI 중심도시", "en": "AI hub city"}, "status": "on_track", "progress": 40},
+                   {"number": 2, "title": {"ko": "11대 대표산업 육성", "en": "Eleven representative industries"},
+                    "subItems": [{"number": 1, "title": {"ko": "AI·드론 산업", "en": "AI and drones"}},
+                                 {"number": 2, "title": {"ko": "친환경 자동차 산업", "en": "Eco-friendly cars"}, "status": "on_track"}]},
+                   {"number": 3, "title": {"ko": "수영도시 광주", "en": "City of Swimming"}, "status": "completed", "progress": 100}]}"""
+                .formatted(gwangju));
+
         // Upcoming Gwangju events: tomorrow's meeting (the live test reschedules it), a briefing held in Berlin
         // time, a postponed and a cancelled one. Whole hours in Seoul, a few days ahead.
         ZonedDateTime base = ZonedDateTime.now(SEOUL).plusDays(2).truncatedTo(ChronoUnit.DAYS).withHour(10);
@@ -194,6 +205,7 @@ class WidgetsBrowserTest {
         env.put("ORGANIZATION_ID", gwangju);
         env.put("PARTY", "widgets-gyeonggi");
         env.put("PERSON", "widgets-kim-dong-yeon");
+        env.put("PROGRAMME", "widgets-gwangju-2020");
         env.put("HOST_PERSON_ID", kang);
         env.put("EVENT_MEETING", meeting);
         env.put("EVENT_BERLIN", briefing);
