@@ -52,7 +52,7 @@ class AgreementApiTest extends SeededTest {
         Api.admin().header("If-Match", "\"1\"").body(body.toString()).put(Api.AGREEMENTS + "/" + id).then().statusCode(200)
                 .header("ETag", "\"2\"").body("summary.en", equalTo("Eight tasks")).body("items.version", contains(1, 1, 1, 1, 1, 1, 1, 1));
         // PATCH merges: the signing ceremony is linked, the rest stays
-        String event = "0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b";
+        String event = w.signingEvent;
         Api.patch("2").body("{\"signingEventId\": \"" + event + "\"}").patch(Api.AGREEMENTS + "/" + id).then().statusCode(200)
                 .header("ETag", "\"3\"").body("signingEventId", equalTo(event)).body("summary.ko", equalTo("8개 과제 상호 협력"));
         Api.patch("3").body("{\"status\": \"in_force\"}").patch(Api.AGREEMENTS + "/" + id).then().statusCode(200)
@@ -143,7 +143,7 @@ class AgreementApiTest extends SeededTest {
 
         // the task force was registered last; once the agreement changes, it alone has changed since then
         OffsetDateTime after = OffsetDateTime.parse(given().get(Api.AGREEMENTS + "/" + tf).path("updatedAt")).plusNanos(1000);
-        Api.patch("1").body("{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}").patch(Api.AGREEMENTS + "/" + agreement)
+        Api.patch("1").body("{\"signingEventId\": \"" + w.signingEvent + "\"}").patch(Api.AGREEMENTS + "/" + agreement)
                 .then().statusCode(200);
         given().queryParam("party", party).queryParam("updatedSince", after.toString()).get(Api.AGREEMENTS).then()
                 .body("items.id", contains(agreement));

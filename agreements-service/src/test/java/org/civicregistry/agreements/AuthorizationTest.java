@@ -55,10 +55,10 @@ class AuthorizationTest extends SeededTest {
         // jurisdictions walk up the parents learned from officials-service: the editor of the country
         // Gyeonggi and Gwangju belong to may write it; an editor of unrelated places may not
         Api.as(Tokens.editor("some-other-place", "korea-nowhere")).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
-                .body("{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}").patch(agreement).then().statusCode(403);
+                .body("{\"signingEventId\": \"" + w.signingEvent + "\"}").patch(agreement).then().statusCode(403);
         String koreaSlug = (String) w.officials.column("known_organization", "slug", w.korea);
         Api.as(Tokens.editor(koreaSlug)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
-                .body("{\"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}").patch(agreement).then().statusCode(200);
+                .body("{\"signingEventId\": \"" + w.signingEvent + "\"}").patch(agreement).then().statusCode(200);
 
         // outside the jurisdictions, no write route is open
         Problems.assertProblem(Api.as(jeonbukEditor).header("If-Match", "\"2\"").body(body.toString()).put(agreement).then(), 403, "forbidden");

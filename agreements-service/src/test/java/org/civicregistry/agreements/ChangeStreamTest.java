@@ -44,7 +44,7 @@ class ChangeStreamTest {
                 .then().statusCode(200);
         Api.patch("1").body("{\"status\": \"in_progress\"}").patch(at + "/items/1").then().statusCode(200);
         Api.patch("1").body("{\"sector\": \"ai\"}").patch(at + "/items/2").then().statusCode(200);
-        Api.patch("4").body("{\"status\": \"in_force\", \"signingEventId\": \"0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b\"}").patch(at)
+        Api.patch("4").body("{\"status\": \"in_force\", \"signingEventId\": \"" + w.signingEvent + "\"}").patch(at)
                 .then().statusCode(200);
         Api.admin().header("If-Match", "\"5\"").delete(at).then().statusCode(200);
 
@@ -73,7 +73,7 @@ class ChangeStreamTest {
             assertThat(signed.get("signingEventId").isNull()).isTrue();
             assertThat(Officials.JSON.readTree(events.get(2).value()).at("/items/0/status").asText()).isEqualTo("in_progress");
             assertThat(Officials.JSON.readTree(events.get(4).value()).get("signingEventId").asText())
-                    .isEqualTo("0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b");
+                    .isEqualTo(w.signingEvent);
             assertThat(events).extracting(Message::partition).containsOnly(events.get(0).partition());
             assertThat(events).extracting(m -> m.header("ce_id")).doesNotHaveDuplicates();
         }

@@ -67,7 +67,7 @@ class ProgrammeApiTest extends SeededTest {
         Problems.assertProblem(Api.admin().header("If-Match", "\"7\"").body(body.toString()).put(at).then(), 412, "precondition-failed");
         Api.admin().header("If-Match", "\"1\"").body(body.toString()).put(at).then().statusCode(200).header("ETag", "\"2\"")
                 .body("summary.en", equalTo("AI hub city")).body("initiatives.version", contains(1, 1, 1));
-        String event = "0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b";
+        String event = w.signingEvent;
         Problems.assertProblem(Api.patch("1").body("{\"announcementEventId\": \"" + event + "\"}").patch(at).then(), 412,
                 "precondition-failed");
         Api.patch("2").body("{\"announcementEventId\": \"" + event + "\"}").patch(at).then().statusCode(200).header("ETag", "\"3\"")

@@ -135,7 +135,7 @@ class ProgrammeRulesTest extends SeededTest {
         Problems.assertProblem(Api.admin().body(linked.toString()).post(PROGRAMMES).then(), 422, "unknown-reference")
                 .body("violations[0].field", equalTo("initiatives[0].agreementItems[0].number"));
         ((ObjectNode) linked.get("initiatives").get(0).get("agreementItems").get(0)).put("number", 1);
-        ((ObjectNode) linked.get("initiatives").get(0)).putArray("eventIds").add(UUID.randomUUID().toString());
+        ((ObjectNode) linked.get("initiatives").get(0)).putArray("eventIds").add(w.signingEvent);
         String id = Programmes.create(linked);
         given().get(PROGRAMMES + "/" + id + "/initiatives/1").then().body("agreementItems[0].agreementId", equalTo(agreement))
                 .body("agreementItems[0].number", equalTo(1)).body("eventIds", org.hamcrest.Matchers.hasSize(1));

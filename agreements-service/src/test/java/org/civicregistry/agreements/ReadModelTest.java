@@ -161,7 +161,7 @@ class ReadModelTest {
         }
     }
 
-    private static double appliedEvents() {
+    static double appliedEvents() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("civic_consumer_applied_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

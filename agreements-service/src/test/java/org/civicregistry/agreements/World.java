@@ -29,6 +29,8 @@ final class World {
     final String kimDongYeonSlug;
     final String kangKiJung;
     final String leeYongSup;
+    /** An event of events-service this service has learned, for links to a signing or an announcement. */
+    final String signingEvent;
 
     World(DataSource db) {
         officials = new Officials(db);
@@ -55,5 +57,6 @@ final class World {
         officials.membership(kangKiJung, mayor, gwangju, "2022-07-01", null);
         officials.membership(leeYongSup, mayor, gwangju, "2018-07-01", "2022-06-30");
         officials.await();
+        signingEvent = Events.known(db, Api.unique("gyeonggi-gwangju-signing"));
     }
 }

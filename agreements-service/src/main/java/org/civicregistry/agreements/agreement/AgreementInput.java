@@ -39,7 +39,7 @@ public record AgreementInput(
         List<@Valid @NotNull SourceRef> documents,
         @Schema(description = "The agreement this one amends (an id in this service).") UUID amendsId,
         @Schema(description = "The agreement this one replaces (an id in this service).") UUID supersedesId,
-        @Schema(description = "The signing ceremony in events-service (not checked here).") UUID signingEventId,
+        @Schema(description = "The signing ceremony: an event of events-service this service has learned (else 422).") UUID signingEventId,
         @Size(max = 50) List<@Valid @NotNull Identifier> identifiers,
         @Size(max = 50) List<@Valid @NotNull SourceRef> sources) {
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.agreements.item.ItemInput;
 import org.civicregistry.agreements.item.Items;
+import org.civicregistry.agreements.readmodel.KnownEvent;
 import org.civicregistry.agreements.readmodel.KnownRecords;
 import org.civicregistry.commons.http.Enums;
 import org.civicregistry.commons.paging.Cursor;
@@ -143,10 +144,12 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     }
 
     /**
-     * Organizations, people and posts must be known from civic.officials.v1 (422 unknown-reference
-     * naming the field), and a signatory must have held the post on the signing date (422).
+     * Organizations, people and posts must be known from civic.officials.v1 and the signing event
+     * from civic.events.v1 (422 unknown-reference naming the field), and a signatory must have held
+     * the post on the signing date (422).
      */
     private void checkReferences(Agreement agreement, AgreementInput input) {
+        lookup.require(KnownEvent.EVENT, "signingEventId", input.signingEventId());
         for (int i = 0; i < input.parties().size(); i++) {
             Party party = input.parties().get(i);
             String at = "parties[" + i + "]";

@@ -34,7 +34,7 @@ public record ProgrammeInput(
         @Valid @Schema(description = "The time it covers.") Period period,
         @Valid @Schema(description = "The day it was announced (partial dates allowed); required once announced.") PartialDate announcedOn,
         @Valid @Schema(description = "Who announced it: the person must have held the post on announcedOn.") Announcer announcedBy,
-        @Schema(description = "The announcement in events-service. Not checked: this service does not know events yet.")
+        @Schema(description = "The announcement: an event of events-service this service has learned (else 422).")
         UUID announcementEventId,
         @Size(max = Initiatives.MAX_INITIATIVES) @Schema(description = "The numbered initiatives; numbers unique. One that has "
                 + "progress reports cannot be left out.") List<@Valid @NotNull InitiativeInput> initiatives,

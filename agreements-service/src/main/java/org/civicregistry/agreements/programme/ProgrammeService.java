@@ -14,6 +14,7 @@ import org.civicregistry.agreements.programme.initiative.Initiative;
 import org.civicregistry.agreements.programme.initiative.InitiativeInput;
 import org.civicregistry.agreements.programme.initiative.InitiativeReferences;
 import org.civicregistry.agreements.programme.initiative.Initiatives;
+import org.civicregistry.agreements.readmodel.KnownEvent;
 import org.civicregistry.agreements.readmodel.KnownRecords;
 import org.civicregistry.commons.http.Enums;
 import org.civicregistry.commons.paging.Cursor;
@@ -111,12 +112,13 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
     }
 
     /**
-     * The owner and the announcer must be known from civic.officials.v1 (422 unknown-reference naming
-     * the field), and the announcer must have held the stated post on announcedOn, as a signatory must
-     * have on an agreement's signing date.
+     * The owner and the announcer must be known from civic.officials.v1 and the announcement from
+     * civic.events.v1 (422 unknown-reference naming the field), and the announcer must have held the
+     * stated post on announcedOn, as a signatory must have on an agreement's signing date.
      */
     private void checkReferences(ProgrammeInput input) {
         lookup.require(OfficialsRecord.ORGANIZATION, "ownerId", input.ownerId());
+        lookup.require(KnownEvent.EVENT, "announcementEventId", input.announcementEventId());
         Announcer by = input.announcedBy();
         if (by == null) {
             return;

@@ -38,8 +38,7 @@ public record InitiativeInput(
         @Valid Budget budget,
         @Size(max = 50) @Schema(description = "Agreement items (in this service) it carries out.")
         List<@Valid @NotNull AgreementItemRef> agreementItems,
-        @Size(max = 50) @Schema(description = "Events (events-service ids) about it: not checked by this service, which "
-                + "does not know events.") List<@NotNull UUID> eventIds,
+        @Size(max = 50) @Schema(description = "Events about it: events-service ids this service has learned (else 422).") List<@NotNull UUID> eventIds,
         @Size(max = Initiatives.MAX_SUB_ITEMS) @Schema(description = "Its numbered parts; numbers unique.")
         List<@Valid @NotNull SubItem> subItems) {
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.civicregistry.agreements.agreement.Agreement;
+import org.civicregistry.agreements.readmodel.KnownEvent;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
@@ -15,8 +16,8 @@ import org.civicregistry.commons.readmodel.ReadModelLookup;
 
 /**
  * The references an initiative makes, checked wherever it is written (in its programme or alone): a
- * lead organization known from civic.officials.v1, and agreement items that exist in this service.
- * Event ids are not checked: this service has no read model of events-service's records yet.
+ * lead organization known from civic.officials.v1, events known from civic.events.v1, and agreement
+ * items that exist in this service.
  */
 @ApplicationScoped
 public class InitiativeReferences {
@@ -32,6 +33,10 @@ public class InitiativeReferences {
     /** {@code prefix} is where the initiative is in the body: {@code initiatives[2].}, or empty for one alone. */
     public void check(String prefix, InitiativeInput initiative) {
         lookup.require(OfficialsRecord.ORGANIZATION, prefix + "leadOrganizationId", initiative.leadOrganizationId());
+        List<UUID> events = initiative.eventIds() == null ? List.of() : initiative.eventIds();
+        for (int e = 0; e < events.size(); e++) {
+            lookup.require(KnownEvent.EVENT, prefix + "eventIds[" + e + "]", events.get(e));
+        }
         List<AgreementItemRef> refs = initiative.agreementItems() == null ? List.of() : initiative.agreementItems();
         for (int r = 0; r < refs.size(); r++) {
             AgreementItemRef ref = refs.get(r);
