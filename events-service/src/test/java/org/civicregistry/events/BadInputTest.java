@@ -106,6 +106,9 @@ class BadInputTest {
             badParameter(given().queryParam("to", "2023-13-01").get(path).then(), "to");
             badParameter(given().queryParam("upcoming", "true").queryParam("from", "2023-10-12").get(path).then(), "upcoming");
             badParameter(given().queryParam("upcoming", "soon").get(path).then(), "upcoming");
+            if (path.equals("/api/v1/events")) {
+                badParameter(given().queryParam("sort", "title").get(path).then(), "sort");
+            }
             badParameter(given().queryParam("status", "archived").get(path).then(), "status");
             badParameter(given().queryParam("status", "scheduled,,confirmed").get(path).then(), "status");
             badParameter(given().queryParam("type", "party").get(path).then(), "type");

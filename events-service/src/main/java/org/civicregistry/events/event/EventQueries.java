@@ -127,8 +127,8 @@ public class EventQueries {
         return Params.dateTime(name, text).toInstant();
     }
 
-    /** A page of events, by start then id; the cursor is the last (startsAt, id). */
-    public Page<EventView> list(EventFilter filter, PageRequest page) {
+    /** A page of events, by start then id in {@code order}; the cursor is the last (startsAt, id). */
+    public Page<EventView> list(EventFilter filter, EventOrder order, PageRequest page) {
         Where where = where(filter);
         if (page.cursor() != null) {
             List<String> key = Cursor.decode(page.cursor(), 2);
@@ -140,22 +140,21 @@ public class EventQueries {
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
             }
-            where.and("(e.starts_at, e.id) > (cast(:afterStart as timestamptz), cast(:afterId as uuid))")
-                    .param("afterStart", afterStart).param("afterId", afterId);
+            where.and(order.afterCursor()).param("afterStart", afterStart).param("afterId", afterId);
         }
-        return Page.of(query(where, page.fetchSize()), page.limit(), events::view,
+        return Page.of(query(where, order, page.fetchSize()), page.limit(), events::view,
                 e -> Cursor.encode(e.startsAt.toString(), e.id.toString()));
     }
 
     /** The events of a feed, by start then id: at most {@code max}. */
     public List<Event> feed(EventFilter filter, int max) {
-        return query(where(filter), max);
+        return query(where(filter), EventOrder.SOONEST_FIRST, max);
     }
 
-    private List<Event> query(Where where, int max) {
+    private List<Event> query(Where where, EventOrder order, int max) {
         @SuppressWarnings("unchecked")
-        List<Event> rows = where.bind(em.createNativeQuery("select e.* from event e" + where.jpql()
-                + " order by e.starts_at, e.id", Event.class)).setMaxResults(max).getResultList();
+        List<Event> rows = where.bind(em.createNativeQuery("select e.* from event e" + where.jpql() + order.orderBy(), Event.class))
+                .setMaxResults(max).getResultList();
         return rows;
     }
 

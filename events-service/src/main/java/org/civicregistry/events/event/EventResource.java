@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,18 +72,23 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
     }
 
     @GET
-    @Operation(summary = "List events", description = "Cursor-paged, by start time then id. Filter by time window, "
-            + "organization, participant, type, status, agreement, update time, text. organization=...&upcoming=true is an "
-            + "organization's upcoming schedule; participant=...&upcoming=true a person's.")
+    @Operation(summary = "List events", description = "Cursor-paged, by start time then id (sort=-startsAt: latest "
+            + "first). Filter by time window, organization, participant, type, status, agreement, update time, text. "
+            + "organization=...&upcoming=true is an organization's upcoming schedule; participant=...&upcoming=true a "
+            + "person's; organization=...&to=<now>&sort=-startsAt its latest events.")
     @APIResponse(responseCode = "200", description = "A page of events.",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     public Response list(@BeanParam EventQuery query,
+            @Parameter(description = "startsAt (the default: soonest first) or -startsAt (latest first). A cursor "
+                    + "continues the order it was issued in: send the same sort with it.",
+                    schema = @Schema(enumeration = { "startsAt", "-startsAt" }, defaultValue = "startsAt"))
+            @QueryParam("sort") String sort,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(query.lang, headers);
         PageRequest pageRequest = PageRequest.of(limit, cursor);
-        Page<EventView> page = queries.list(queries.filter(query, false), pageRequest).map(e -> e.in(language));
+        Page<EventView> page = queries.list(queries.filter(query, false), EventOrder.of(sort), pageRequest).map(e -> e.in(language));
         return PagedResponse.of(page, uri);
     }
 
