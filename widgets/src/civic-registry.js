@@ -14,7 +14,7 @@
     ko: {
       language: "언어", loading: "불러오는 중…", error: "정보를 불러오지 못했습니다.", retry: "다시 시도",
       live: "실시간", none: "없음",
-      events: (o) => `${o} 공개 일정`, upcoming: "다가오는 일정", calendar: "월간 달력", noEvents: "예정된 일정이 없습니다.",
+      events: (o) => `${o} 공개 일정`, upcoming: "다가오는 일정", calendar: "월간 달력", noEvents: "예정된 일정이 없습니다.", recent: "지난 일정",
       subscribe: "캘린더 구독 (iCal)", addOne: "내 캘린더에 추가", previously: "변경 전", allDay: "종일",
       prevMonth: "이전 달", nextMonth: "다음 달", dayNone: "이 날에는 일정이 없습니다.", count: (n) => `일정 ${n}건`,
       calHelp: "방향키로 날짜 이동, Page Up/Down으로 달 이동", newEvent: "새 일정", changed: "변경된 일정",
@@ -42,7 +42,7 @@
     en: {
       language: "Language", loading: "Loading…", error: "Could not load the data.", retry: "Try again",
       live: "Live", none: "None",
-      events: (o) => `Public events: ${o}`, upcoming: "Upcoming events", calendar: "Month calendar", noEvents: "No upcoming events.",
+      events: (o) => `Public events: ${o}`, upcoming: "Upcoming events", calendar: "Month calendar", noEvents: "No upcoming events.", recent: "Recent events",
       subscribe: "Subscribe to the calendar (iCal)", addOne: "Add to my calendar", previously: "Previously", allDay: "All day",
       prevMonth: "Previous month", nextMonth: "Next month", dayNone: "No events on this day.", count: (n) => `${n} event${n === 1 ? "" : "s"}`,
       calHelp: "Arrow keys move between days, Page Up/Down between months", newEvent: "New event", changed: "Event changed",
@@ -332,9 +332,12 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
         getJson(api, `/api/v1/organizations?parent=${this.org.id}&limit=200`).catch(() => ({ items: [] })),
       ]);
       this.events = list.items;
+      // Nothing ahead: the latest events instead of an empty list, and the calendar opens on the last of them.
+      this.recent = this.events.length ? [] : (await getJson(api,
+        `/api/v1/events?organization=${this.org.id}&to=${new Date().toISOString()}&sort=-startsAt&limit=${Math.min(limit, 5)}`)).items;
       this.organizers = new Set([this.org.id, ...children.items.map((o) => o.id), ...this.events.map((e) => e.organizerId)]);
       const today = new Date();
-      const first = this.events.find((e) => e.status !== "cancelled") || this.events[0];
+      const first = this.events.find((e) => e.status !== "cancelled") || this.events[0] || this.recent[0];
       const start = first ? first.startsAt.slice(0, 10) : `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
       this.selected = this.selected && this.month ? this.selected : start;
       await this.fetchMonth(this.selected.slice(0, 7));
@@ -366,6 +369,8 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
         return ok && ev.recordStatus !== "archived" && !type.endsWith(".archived") ? [...rest, ev].sort(byStart) : rest;
       };
       this.events = keep(this.events, endOf(ev) >= Date.now());
+      // recent is latest first; keep sorts soonest first
+      if (this.recent.some((e) => e.id === ev.id)) this.recent = keep([...this.recent].reverse(), endOf(ev) < Date.now()).reverse();
       this.monthEvents = keep(this.monthEvents, ev.startsAt.slice(0, 7) === this.month);
       this.fresh = ev.id;
       this.render();
@@ -386,7 +391,8 @@ ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" ·
     view(t, lang) {
       const list = this.events.length
         ? `<ul class="events">${this.events.map((e) => this.item(e, t, lang, "h4")).join("")}</ul>`
-        : `<p class="msg">${t.noEvents}</p>`;
+        : `<p class="msg">${t.noEvents}</p>${this.recent.length ? `<h3>${t.recent}</h3><ul class="events recent">${this.recent
+          .map((e) => this.item(e, t, lang, "h4")).join("")}</ul>` : ""}`;
       const feed = `${this.api}/api/v1/events/calendar.ics?organization=${encodeURIComponent(this.org.slug || this.org.id)}&lang=${lang}`;
       return `<div class="cols"><div><h3>${t.upcoming}</h3>${list}<a class="ics" href="${esc(feed)}" data-k="feed">${t.subscribe}</a></div><div>${this.calendar(t, lang)}</div></div>`;
     }

@@ -37,6 +37,20 @@ describe("civic-programme", () => {
   });
 });
 
+describe("civic-events", () => {
+  test("with nothing ahead, shows the latest events and opens the calendar on the last", async () => {
+    const page = await open(browser, `${GATEWAY()}/demo/?organization=${env("PAST_ORGANIZATION")}&party=${env("PARTY")}&person=${env("PERSON")}`);
+    await ready(page, "civic-events");
+    assert.equal(await page.locator("civic-events .msg").innerText(), "예정된 일정이 없습니다.");
+    assert.deepEqual(await page.locator("civic-events h3").allInnerTexts(), ["다가오는 일정", "지난 일정", "월간 달력"]);
+    assert.deepEqual(await page.locator("civic-events ul.recent > li").evaluateAll((items) => items.map((li) => li.dataset.id)),
+      [env("EVENT_PAST_NEWER"), env("EVENT_PAST_OLDER")]);
+    assert.match(await page.locator("civic-events .cal-head h4").innerText(), /2023년 5월/);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
 describe("the demo page", () => {
   test("/demo redirects to the page, which shows the three widgets with the seeded records", async () => {
     const page = await open(browser, `${GATEWAY()}/demo?organization=${env("ORGANIZATION")}&party=${env("PARTY")}&person=${env("PERSON")}`);

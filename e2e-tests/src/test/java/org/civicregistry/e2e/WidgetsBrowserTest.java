@@ -195,6 +195,15 @@ class WidgetsBrowserTest {
                 .formatted(ISO.format(base.plusDays(3).withHour(0)), gwangju));
         transition(cancelled, "{\"to\": \"cancelled\"}");
 
+        // Chungnam has nothing ahead, only two past events: its widget lists them latest first
+        String pastOlder = create("/api/v1/events", """
+                {"title": {"ko": "충남 상생협약 체결식", "en": "Chungnam agreement signing"}, "type": "signing_ceremony",
+                 "startsAt": "2022-09-01T00:00:00+09:00", "timeZone": "Asia/Seoul", "allDay": true, "organizerId": "%s"}"""
+                .formatted(chungnam));
+        String pastNewer = create("/api/v1/events", """
+                {"title": {"ko": "충남 정책 설명회", "en": "Chungnam policy briefing"}, "type": "policy_presentation",
+                 "startsAt": "2023-05-12T14:00:00+09:00", "timeZone": "Asia/Seoul", "organizerId": "%s"}""".formatted(chungnam));
+
         // the widgets read what they need: wait until the list shows all four
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().baseUri(gateway)
                 .queryParam("organization", "widgets-gwangju").queryParam("upcoming", "true").get("/api/v1/events")
@@ -211,6 +220,9 @@ class WidgetsBrowserTest {
         env.put("EVENT_BERLIN", briefing);
         env.put("EVENT_POSTPONED", postponed);
         env.put("EVENT_CANCELLED", cancelled);
+        env.put("PAST_ORGANIZATION", "widgets-chungnam");
+        env.put("EVENT_PAST_NEWER", pastNewer);
+        env.put("EVENT_PAST_OLDER", pastOlder);
         return env;
     }
 }
