@@ -98,12 +98,15 @@ class RoutingTest {
     @Test
     void aRefusingUpstreamIsA502ThenTheCircuitOpensWith503() {
         for (int i = 0; i < 4; i++) {
-            Client.anyone().get("/api/v1/events").then().statusCode(502).contentType("application/problem+json")
-                    .body("type", equalTo("https://civic-registry.org/problems/bad-gateway"));
+            // the title in the client's language, as the services give theirs
+            Client.anyone().header("Accept-Language", i % 2 == 0 ? "ko" : "en").get("/api/v1/events").then().statusCode(502)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://civic-registry.org/problems/bad-gateway"))
+                    .body("title", equalTo(i % 2 == 0 ? "상위 서비스 오류" : "Upstream failed"));
         }
-        Client.anyone().get("/api/v1/events").then().statusCode(503).contentType("application/problem+json")
+        Client.anyone().queryParam("lang", "ko").get("/api/v1/events").then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
-                .body("type", equalTo("https://civic-registry.org/problems/unavailable"));
+                .body("type", equalTo("https://civic-registry.org/problems/unavailable")).body("title", equalTo("서비스 이용 불가"));
         Client.anyone().get("/q/health/ready").then().body("checks.find { it.name == 'upstreams' }.data.events",
                 startsWith("DOWN, circuit OPEN"));
     }

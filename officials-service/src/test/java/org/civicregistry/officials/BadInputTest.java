@@ -113,6 +113,27 @@ class BadInputTest {
         given().get("/api/v1/people").then().statusCode(200);
     }
 
+    /** A problem's title is in the client's language (lang, else Accept-Language), as the data is; the detail stays as written. */
+    @Test
+    void problemTitlesSpeakTheClientsLanguage() {
+        String missing = "/api/v1/people/" + UUID.randomUUID();
+        assertProblem(given().header("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.8").get(missing).then(), 404, "not-found")
+                .body("title", equalTo("찾을 수 없음"));
+        assertProblem(given().header("Accept-Language", "en;q=0.4, ko;q=0.9").queryParam("limit", 0).get("/api/v1/people").then(), 400,
+                "bad-parameter").body("title", equalTo("잘못된 매개변수")).body("violations[0].field", equalTo("limit"));
+        assertProblem(given().header("Accept-Language", "ko").queryParam("lang", "en").get(missing).then(), 404, "not-found")
+                .body("title", equalTo("Not found"));
+        assertProblem(given().queryParam("lang", "ko").get(missing).then(), 404, "not-found").body("title", equalTo("찾을 수 없음"));
+        assertProblem(Api.admin().header("Accept-Language", "ko").body("{}").post("/api/v1/people").then(), 400, "validation")
+                .body("title", equalTo("잘못된 요청"));
+        // English for anyone else, and for a header that does not parse
+        assertProblem(given().get(missing).then(), 404, "not-found").body("title", equalTo("Not found"));
+        assertProblem(given().header("Accept-Language", "fr-CH, fr;q=0.9").get(missing).then(), 404, "not-found")
+                .body("title", equalTo("Not found"));
+        assertProblem(given().header("Accept-Language", "ko;q=abc,,;").get(missing).then(), 404, "not-found")
+                .body("title", equalTo("Not found"));
+    }
+
     @Test
     void bodiesOfTheWrongKindOrSize() throws SQLException {
         assertProblem(Api.admin().contentType("text/plain").body("hello").post("/api/v1/people").then(), 415, "unsupported-media-type");

@@ -29,4 +29,10 @@ public record Problem(
     public Problem withInstance(String instance) {
         return new Problem(type, title, status, detail, instance, violations, allowed);
     }
+
+    /** With the title of its type in {@code language} (the detail stays as written: it names fields and values). */
+    public Problem localized(String language) {
+        ProblemType known = ProblemType.of(type);
+        return known == null ? this : new Problem(type, known.title(language), status, detail, instance, violations, allowed);
+    }
 }

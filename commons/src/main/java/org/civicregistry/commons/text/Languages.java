@@ -32,6 +32,31 @@ public final class Languages {
     }
 
     /**
+     * The language an answer outside the data (a problem's title) is given in: a valid {@code lang}
+     * parameter, else the first language of {@code Accept-Language} by weight; null for none, or for
+     * a header that does not parse (never an error of its own: the answer is an error already).
+     */
+    public static String preferred(String lang, String acceptLanguage) {
+        if (lang != null && lang.strip().toLowerCase(Locale.ROOT).matches("[a-z]{2,3}(-[a-z0-9]{2,8}){0,2}")) {
+            return lang.strip().toLowerCase(Locale.ROOT);
+        }
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return null;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String language = range.getRange().split("-")[0];
+                if (range.getWeight() > 0 && language.matches("[a-z]{2,3}")) {
+                    return language;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
      * The first real language of an Accept-Language list, by preference. Entries that are no
      * language ({@code *}, or words such as {@code null} that Locale takes as they come) are skipped,
      * so they give the full view rather than a view in a language that does not exist.

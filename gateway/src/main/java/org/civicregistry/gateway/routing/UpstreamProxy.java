@@ -172,7 +172,8 @@ public final class UpstreamProxy {
                         .setStatusMessage(type.title());
                 response.headers().clear();
                 response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-                response.setBody(Body.body(Buffer.buffer(Problems.json(type, detail, context.request().getURI()))));
+                response.setBody(Body.body(Buffer.buffer(Problems.json(type, detail, context.request().getURI(),
+                        Problems.language(context.request().proxiedRequest())))));
                 return Future.succeededFuture(response);
             });
         }
