@@ -175,6 +175,10 @@ public interface GatewayConfig {
         @WithDefault("10m")
         Duration maxBackoff();
 
+        /** How long the secret before a rotation still signs deliveries, beside the new one. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
         /** How long a receiver may take to answer. */
         @WithDefault("10s")
         Duration timeout();

@@ -29,6 +29,10 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "subscription_id")
     public UUID subscriptionId;
 
+    /** The {@code webhook-id}: the same on every attempt, for receivers to drop repeats. */
+    @Column(name = "message_id", insertable = false, updatable = false)
+    public String messageId;
+
     @Column(name = "event_id")
     public String eventId;
 

@@ -69,7 +69,7 @@ public class WebhookDispatcher {
     private static final int BATCH = 100;
 
     /** What one attempt needs, read in the claiming transaction. */
-    record Claim(UUID subscriptionId, String url, String secret, long deliveryId, int attempt, String body) {
+    record Claim(UUID subscriptionId, String url, List<String> secrets, long deliveryId, String messageId, int attempt, String body) {
     }
 
     /** How the receiver answered: an HTTP status, or an error without one. */
@@ -216,7 +216,8 @@ public class WebhookDispatcher {
         }
         WebhookDelivery delivery = head.get(0);
         delivery.attempts++;
-        return new Claim(subscriptionId, subscription.url, subscription.secret, delivery.id, delivery.attempts, delivery.body);
+        return new Claim(subscriptionId, subscription.url, subscription.signingSecrets(OffsetDateTime.now(ZoneOffset.UTC)), delivery.id,
+                delivery.messageId, delivery.attempts, delivery.body);
     }
 
     /** The HTTP request, asynchronous: no thread waits for the answer, and no transaction is open. */
@@ -252,7 +253,10 @@ public class WebhookDispatcher {
                 .putHeader("Civic-Webhook-Id", claim.subscriptionId().toString())
                 .putHeader("Civic-Delivery-Id", String.valueOf(claim.deliveryId()))
                 .putHeader("Civic-Delivery-Attempt", String.valueOf(claim.attempt()))
-                .putHeader(Signatures.HEADER, Signatures.sign(claim.secret(), timestamp, claim.body()));
+                .putHeader(Signatures.ID, claim.messageId())
+                .putHeader(Signatures.TIMESTAMP, String.valueOf(timestamp))
+                .putHeader(Signatures.SIGNATURE, Signatures.sign(claim.secrets(), claim.messageId(), timestamp, claim.body()))
+                .putHeader(Signatures.LEGACY, Signatures.legacy(claim.secrets(), timestamp, claim.body()));
         long timer = vertx.setTimer(config.timeout().toMillis(), t -> outcome.tryComplete(new Outcome(null, "timed out")));
         http.request(options).onSuccess(request -> {
             // the deadline also ends a request still sending or a receiver still answering

@@ -49,9 +49,13 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook receiver", description = "Every matching change is POSTed to the URL as a "
-            + "CloudEvent (structured JSON), signed in the Civic-Signature header: t=<unix seconds>,v1=<hex HMAC-SHA256 of "
-            + "\"<t>.<body>\" with the secret>. Deliveries of one receiver go in order; failures are retried with "
-            + "exponential backoff, then dead-lettered. The secret is returned in this answer only.")
+            + "CloudEvent (structured JSON), signed per Standard Webhooks (https://www.standardwebhooks.com/): webhook-id (the "
+            + "same on every attempt: drop repeats by it), webhook-timestamp (unix seconds of the attempt) and webhook-signature "
+            + "(v1,<base64 HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\">, keyed with the base64-decoded part of the "
+            + "secret after whsec_; after a rotation of the secret, a second signature, space-separated), so the standard's "
+            + "libraries verify them. Deliveries of one receiver go in order; failures are retried, then dead-lettered. "
+            + "The deprecated Civic-Signature header (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\"> with the same "
+            + "key) is sent until " + Signatures.LEGACY_UNTIL + ". The secret is returned in this answer only.")
     @RequestBody(content = @Content(schema = @Schema(implementation = WebhookInput.class), examples = @ExampleObject(name = "events",
             value = "{\"url\": \"https://www.gwangju.go.kr/hooks/civic\", \"topics\": [\"civic.events.v1\"], \"types\": [\"civic.event.*\"], "
                     + "\"description\": \"Gwangju city website: event calendar\"}")))
@@ -86,6 +90,18 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Disabled.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public WebhookView disable(@PathParam("id") String id) {
         return WebhookView.of(webhooks.disable(Params.id(id)), false);
+    }
+
+    @POST
+    @Path("{id}/secret/rotate")
+    @Operation(summary = "Rotate a receiver's secret", description = "Returns a new secret, in this answer only. Until "
+            + "previousSecretValidUntil (rotation-overlap, 24 hours by default) every delivery carries two signatures in "
+            + "webhook-signature, one with each secret, so a receiver can switch to the new one without losing a delivery. "
+            + "A rotation during the overlap ends the older secret's.")
+    @APIResponse(responseCode = "200", description = "The receiver, with its new secret.",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    public WebhookView rotateSecret(@PathParam("id") String id) {
+        return WebhookView.of(webhooks.rotateSecret(Params.id(id)), true);
     }
 
     @GET

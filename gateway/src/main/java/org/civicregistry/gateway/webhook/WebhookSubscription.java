@@ -36,8 +36,15 @@ public class WebhookSubscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> types = new ArrayList<>();
 
-    /** The HMAC key; shown once, when the subscription is created. */
+    /** The HMAC key ({@code whsec_} + base64); shown once, when the subscription is created or its secret rotated. */
     public String secret;
+
+    /** The secret before the last rotation, still signed with until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public OffsetDateTime previousSecretUntil;
 
     public String description;
 
@@ -49,6 +56,12 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /** The secrets a delivery at {@code now} is signed with: the current one, and the one before during the overlap. */
+    public List<String> signingSecrets(OffsetDateTime now) {
+        return previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
+                ? List.of(secret, previousSecret) : List.of(secret);
+    }
 
     /** Whether an event of this topic and type goes to this subscription. */
     public boolean wants(String topic, String type) {

@@ -1,11 +1,9 @@
 package org.civicregistry.gateway.webhook;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +25,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class Webhooks {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String SECRET_FORMAT = "must be whsec_ followed by the base64 of " + Signatures.MIN_KEY_BYTES + " to "
+            + Signatures.MAX_KEY_BYTES + " random bytes";
 
     private final GatewayConfig config;
     private final SecurityIdentity identity;
@@ -42,6 +41,9 @@ public class Webhooks {
     @Transactional
     public WebhookSubscription create(WebhookInput input) {
         requireReachableTarget(input.url());
+        if (input.secret() != null && !Signatures.wellFormed(input.secret())) {
+            throw ProblemException.invalid("secret", SECRET_FORMAT);
+        }
         for (String topic : input.topics() == null ? List.<String>of() : input.topics()) {
             if (!config.stream().topics().contains(topic)) {
                 throw ProblemException.invalid("topics", "'" + topic + "' is not one of " + config.stream().topics());
@@ -52,7 +54,7 @@ public class Webhooks {
         subscription.url = input.url().toString();
         subscription.topics = input.topics() == null ? List.of() : List.copyOf(input.topics());
         subscription.types = input.types() == null ? List.of() : List.copyOf(input.types());
-        subscription.secret = input.secret() != null ? input.secret() : newSecret();
+        subscription.secret = input.secret() != null ? input.secret() : Signatures.newSecret();
         subscription.description = input.description();
         subscription.status = WebhookSubscription.Status.ACTIVE;
         subscription.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -121,9 +123,17 @@ public class Webhooks {
         }
     }
 
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * A new secret, returned once; the one before still signs (a second {@code webhook-signature})
+     * for {@code rotation-overlap}, so receivers can switch without losing a delivery.
+     */
+    @Transactional
+    public WebhookSubscription rotateSecret(UUID id) {
+        WebhookSubscription subscription = find(id);
+        subscription.previousSecret = subscription.secret;
+        subscription.previousSecretUntil = OffsetDateTime.now(ZoneOffset.UTC).plus(config.webhooks().rotationOverlap())
+                .truncatedTo(ChronoUnit.MICROS);
+        subscription.secret = Signatures.newSecret();
+        return subscription;
     }
 }
