@@ -34,7 +34,7 @@ import io.vertx.core.Vertx;
 class WebhookTest {
 
     /** What a receiver got. */
-    record Received(String body, Map<String, String> headers, String attempt) {
+    record Received(String body, Map<String, String> headers, String attempt, long atNanos) {
         StandardWebhooks.Delivery delivery() {
             return new StandardWebhooks.Delivery(headers, body);
         }
@@ -61,21 +61,29 @@ class WebhookTest {
         vertx.close();
     }
 
+    /** How a receiver answers one call: a status, and a Retry-After or none. */
+    record Answer(int status, String retryAfter) {
+    }
+
     /** A receiver that answers 500 to the first {@code failures} deliveries, then 204. */
     int receiver(List<Received> received, int failures) throws ExecutionException, InterruptedException {
+        return receiver(received, call -> new Answer(call <= failures ? 500 : 204, null));
+    }
+
+    /** A receiver that answers its {@code n}th call (from 1) with {@code answers(n)}; what it accepted goes to {@code received}. */
+    int receiver(List<Received> received, java.util.function.IntFunction<Answer> answers) throws ExecutionException, InterruptedException {
         int port = FreePorts.next();
         AtomicInteger calls = new AtomicInteger();
         vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             Map<String, String> headers = new HashMap<>();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-            Received got = new Received(body.toString(), headers, request.getHeader("Civic-Delivery-Attempt"));
-            if (calls.incrementAndGet() <= failures) {
-                refused.add(got);
-                request.response().setStatusCode(500).end();
-                return;
+            Received got = new Received(body.toString(), headers, request.getHeader("Civic-Delivery-Attempt"), System.nanoTime());
+            Answer answer = answers.apply(calls.incrementAndGet());
+            (answer.status() < 300 ? received : refused).add(got);
+            if (answer.retryAfter() != null) {
+                request.response().putHeader("Retry-After", answer.retryAfter());
             }
-            received.add(got);
-            request.response().setStatusCode(204).end();
+            request.response().setStatusCode(answer.status()).end();
         })).listen(port).toCompletionStage().toCompletableFuture().get();
         return port;
     }
@@ -215,6 +223,44 @@ class WebhookTest {
                     .body("{\"url\": \"http://127.0.0.1:9/hook\", \"secret\": \"" + secret + "\"}").post("/api/v1/webhooks")
                     .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("secret"));
         }
+    }
+
+    /**
+     * A receiver's Retry-After is honoured when it asks for longer than the schedule (here 200 ms):
+     * in seconds, or as an HTTP date, which the test profile caps at 3 s.
+     */
+    @Test
+    void retryAfterInSecondsOrAsAnHttpDateIsHonouredUpToTheCap() throws Exception {
+        String farAway = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(2));
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String[] secret = new String[1];
+        register(receiver(received, call -> call == 1 ? new Answer(503, "2") : call == 2 ? new Answer(429, farAway) : new Answer(204, null)),
+                "civic.event.throttled", secret);
+        publish("civic.event.throttled", UUID.randomUUID().toString(), 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1);
+        assertThat(refused).hasSize(2);
+        assertThat(Duration.ofNanos(refused.get(1).atNanos() - refused.get(0).atNanos())).as("wait after Retry-After: 2")
+                .isBetween(Duration.ofMillis(1900), Duration.ofMillis(2900));
+        assertThat(Duration.ofNanos(received.get(0).atNanos() - refused.get(1).atNanos())).as("wait after a Retry-After two days on, capped")
+                .isBetween(Duration.ofMillis(2900), Duration.ofMillis(3900));
+        assertThat(received.get(0).attempt()).isEqualTo("3");
+    }
+
+    /** 410 Gone ends it: no retry, and the subscription is disabled, saying why, until someone resumes it. */
+    @Test
+    void aReceiverThatAnswersGoneIsDisabledWithoutRetries() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String id = register(receiver(received, call -> new Answer(410, null)), "civic.event.gone", new String[1]);
+        publish("civic.event.gone", UUID.randomUUID().toString(), 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Client.anyone().auth().oauth2(Tokens.admin())
+                .get("/api/v1/webhooks/" + id).then().statusCode(200).body("status", equalTo("DISABLED"))
+                .body("statusReason", equalTo("the receiver answered 410 Gone")));
+        Client.anyone().auth().oauth2(Tokens.admin()).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].status", equalTo("DEAD")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatus", equalTo(410));
+        publish("civic.event.gone", UUID.randomUUID().toString(), 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> refused.size() == 1);
+        assertThat(received).isEmpty();
     }
 
     /** A resent change (at least once upstream) or an older version after a newer one adds no delivery. */

@@ -35,8 +35,9 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends pending deliveries: for each active subscription its pending ones one after the other,
- * oldest first, so a receiver sees changes in order. A failure is retried with exponential backoff;
- * after {@code max-attempts} the delivery is dead-lettered and the next one goes.
+ * oldest first, so a receiver sees changes in order. A failure is retried on the {@link RetryPolicy}'s
+ * schedule; after its last attempt the delivery is dead-lettered and the next one goes. A receiver
+ * that answers 410 Gone is disabled at once.
  * <p>
  * Receivers are independent of each other: each subscription with a due delivery gets a loop of its
  * own (up to {@code concurrency} at once), and a request waiting for a receiver's answer holds no
@@ -72,10 +73,19 @@ public class WebhookDispatcher {
     record Claim(UUID subscriptionId, String url, List<String> secrets, long deliveryId, String messageId, int attempt, String body) {
     }
 
-    /** How the receiver answered: an HTTP status, or an error without one. */
-    record Outcome(Integer status, String error) {
+    /** How the receiver answered: an HTTP status and its Retry-After, or an error without one. */
+    record Outcome(Integer status, String error, String retryAfter) {
+        Outcome(Integer status, String error) {
+            this(status, error, null);
+        }
+
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
+        }
+
+        /** 410 Gone: the receiver is no more, and says so. */
+        boolean gone() {
+            return status != null && status == 410;
         }
     }
 
@@ -83,6 +93,7 @@ public class WebhookDispatcher {
     private final EntityManager em;
     private final Vertx vertx;
     private final TargetAddresses targets;
+    private final RetryPolicy retries;
     /** Redirects are not followed (the Vert.x default): a receiver could redirect to an address never vetted. */
     private final HttpClient http;
     /** Only for the short transactions; nothing here waits for a receiver. */
@@ -104,6 +115,7 @@ public class WebhookDispatcher {
         this.em = em;
         this.vertx = vertx;
         this.targets = targets;
+        this.retries = new RetryPolicy(this.config.retrySchedule(), this.config.retryJitter(), this.config.retryAfterMax());
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setVerifyHost(true).setForceSni(true));
         this.slots = new Semaphore(this.config.concurrency());
         // the receiver's time to answer, and time to spare for the transactions around it
@@ -265,8 +277,8 @@ public class WebhookDispatcher {
                 // only the status counts; the body is read and dropped, never kept
                 response.handler(chunk -> {
                 });
-                return response.end().map(v -> response.statusCode());
-            }).onSuccess(status -> outcome.tryComplete(new Outcome(status, null)))
+                return response.end().map(v -> new Outcome(response.statusCode(), null, response.getHeader("Retry-After")));
+            }).onSuccess(outcome::tryComplete)
                     .onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
         }).onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
         outcome.future().onComplete(done -> vertx.cancelTimer(timer));
@@ -296,12 +308,17 @@ public class WebhookDispatcher {
                 delivery.lastError = null;
             } else {
                 delivery.lastError = outcome.error() != null ? outcome.error() : "receiver answered HTTP " + outcome.status();
-                if (delivery.attempts >= config.maxAttempts()) {
+                java.util.Optional<Duration> wait = outcome.gone() ? java.util.Optional.empty()
+                        : retries.next(delivery.attempts, RetryPolicy.retryAfter(outcome.retryAfter(), now.toInstant()));
+                if (wait.isPresent()) {
+                    delivery.nextAttemptAt = now.plus(wait.get());
+                } else {
                     delivery.status = WebhookDelivery.Status.DEAD;
                     LOG.warnf("Webhook delivery %d to %s dead after %d attempts: %s", delivery.id, claim.url(), delivery.attempts,
                             delivery.lastError);
-                } else {
-                    delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                }
+                if (outcome.gone()) {
+                    disableGone(claim);
                 }
             }
         }
@@ -333,11 +350,14 @@ public class WebhookDispatcher {
         }
     }
 
-    /** initial × 2^(attempt−1), at most max-backoff. */
-    Duration backoff(int attempt) {
-        long factor = 1L << Math.min(20, attempt - 1);
-        Duration wait = config.initialBackoff().multipliedBy(factor);
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    /** A receiver that answered 410 Gone gets nothing more until someone resumes it. */
+    private void disableGone(Claim claim) {
+        WebhookSubscription subscription = em.find(WebhookSubscription.class, claim.subscriptionId());
+        if (subscription != null && subscription.status == WebhookSubscription.Status.ACTIVE) {
+            subscription.status = WebhookSubscription.Status.DISABLED;
+            subscription.statusReason = WebhookSubscription.GONE;
+            LOG.infof("Webhook subscription %s disabled: its receiver %s answered 410 Gone", claim.subscriptionId(), claim.url());
+        }
     }
 
     private static void sleepQuietly() {

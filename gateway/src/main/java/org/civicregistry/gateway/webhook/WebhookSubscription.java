@@ -25,6 +25,8 @@ public class WebhookSubscription extends PanacheEntityBase {
         ACTIVE, DISABLED
     }
 
+    static final String GONE = "the receiver answered 410 Gone";
+
     @Id
     public UUID id;
 
@@ -50,6 +52,10 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Status status;
+
+    /** Why it is not active, when the gateway stopped it itself (the receiver answered 410 Gone). */
+    @Column(name = "status_reason")
+    public String statusReason;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

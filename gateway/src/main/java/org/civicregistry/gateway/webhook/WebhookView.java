@@ -17,6 +17,7 @@ public record WebhookView(
         List<String> types,
         String description,
         @Schema(description = "ACTIVE or DISABLED.") String status,
+        @Schema(description = "Why the gateway disabled it itself, e.g. the receiver answered 410 Gone.") String statusReason,
         OffsetDateTime createdAt,
         @Schema(description = "Present only in the answer to the creation or to a rotation of the secret: keep it, it is never "
                 + "shown again.") String secret,
@@ -26,7 +27,7 @@ public record WebhookView(
     static WebhookView of(WebhookSubscription s, boolean withSecret) {
         OffsetDateTime overlap = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(OffsetDateTime.now()) ? s.previousSecretUntil
                 : null;
-        return new WebhookView(s.id, s.url, s.topics, s.types, s.description, s.status.name(), s.createdAt,
+        return new WebhookView(s.id, s.url, s.topics, s.types, s.description, s.status.name(), s.statusReason, s.createdAt,
                 withSecret ? s.secret : null, overlap);
     }
 }
