@@ -121,6 +121,11 @@ class WebhookTest {
         return received.stream().map(Received::delivery).toList();
     }
 
+    /** A fresh request as an admin: a specification keeps what each use adds to it. */
+    static io.restassured.specification.RequestSpecification admin() {
+        return Client.anyone().auth().oauth2(Tokens.admin());
+    }
+
     void publish(String type, String subject, int version) {
         writer.send("civic.events.v1", "/civic-registry/events", type, subject, "{\"id\": \"" + subject + "\", \"version\": " + version + "}");
     }
@@ -261,6 +266,93 @@ class WebhookTest {
         publish("civic.event.gone", UUID.randomUUID().toString(), 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> refused.size() == 1);
         assertThat(received).isEmpty();
+    }
+
+    /**
+     * A receiver can ask for a test ping, for one delivery again, and for everything since a time
+     * again: each redelivery with its first webhook-id, so the receiver can drop what it has.
+     */
+    @Test
+    void aPingAndRedeliveriesOfOneAndOfEverythingSinceATimeKeepTheirWebhookIds() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        Subscribed subscribed = subscribe(received, 0, "civic.event.*");
+        String hooks = "/api/v1/webhooks/" + subscribed.id();
+        Client.anyone().auth().oauth2(Tokens.admin()).post(hooks + "/ping").then().statusCode(202)
+                .body("eventType", equalTo("civic.webhook.ping")).body("status", equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1);
+        assertThat(received.get(0).body()).contains("\"type\":\"civic.webhook.ping\"").contains(subscribed.id());
+
+        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        String event = UUID.randomUUID().toString();
+        publish("civic.event.scheduled", event, 1);
+        publish("civic.event.rescheduled", event, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
+        assertThat(StandardWebhooks.verify(subscribed.secret(), deliveries(received))).containsOnly("valid");
+        List<String> ids = received.stream().map(r -> r.headers().get("webhook-id")).toList();
+
+        var log = Client.anyone().auth().oauth2(Tokens.admin()).get(hooks + "/deliveries").then().statusCode(200).extract();
+        int first = log.path("items[1].id");
+        Client.anyone().auth().oauth2(Tokens.admin()).post(hooks + "/deliveries/" + first + "/redeliver").then().statusCode(202)
+                .body("id", equalTo(first)).body("webhookId", equalTo(ids.get(1))).body("status", equalTo("PENDING"))
+                .body("attempts", equalTo(0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 4);
+        assertThat(received.get(3).headers().get("webhook-id")).isEqualTo(ids.get(1));
+        assertThat(received.get(3).body()).isEqualTo(received.get(1).body());
+
+        Client.anyone().auth().oauth2(Tokens.admin()).contentType("application/json").body("{\"since\": \"" + since + "\"}")
+                .post(hooks + "/redeliver").then().statusCode(202).body("redelivered", equalTo(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 6);
+        assertThat(received.subList(4, 6)).extracting(r -> r.headers().get("webhook-id")).containsExactly(ids.get(1), ids.get(2));
+        assertThat(StandardWebhooks.verify(subscribed.secret(), deliveries(received))).containsOnly("valid");
+    }
+
+    /** Bad requests for a redelivery are problems that say what is wrong. */
+    @Test
+    void redeliveriesOfWhatIsNotThereOrWithoutATimeAreProblems() throws Exception {
+        String id = subscribe(new CopyOnWriteArrayList<>(), 0, "civic.none.*").id();
+        String other = subscribe(new CopyOnWriteArrayList<>(), 0, "civic.event.*").id();
+        publish("civic.event.scheduled", UUID.randomUUID().toString(), 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin().get("/api/v1/webhooks/" + other + "/deliveries").then().extract()
+                .<List<?>>path("items").size() == 1);
+        int othersDelivery = admin().get("/api/v1/webhooks/" + other + "/deliveries").then().extract().path("items[0].id");
+        // another receiver's delivery is not this one's
+        admin().post("/api/v1/webhooks/" + id + "/deliveries/" + othersDelivery + "/redeliver").then().statusCode(404)
+                .contentType("application/problem+json");
+        admin().post("/api/v1/webhooks/" + UUID.randomUUID() + "/ping").then().statusCode(404).contentType("application/problem+json");
+        Client.anyone().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).post("/api/v1/webhooks/" + id + "/deliveries/x/redeliver")
+                .then().statusCode(400).contentType("application/problem+json");
+        Client.anyone().filter(Contract.responsesOnly()).auth().oauth2(Tokens.admin()).contentType("application/json").body("{}")
+                .post("/api/v1/webhooks/" + id + "/redeliver").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("since"));
+        admin().contentType("application/json").body("{\"since\": \"" + java.time.OffsetDateTime.now().plusDays(1) + "\"}")
+                .post("/api/v1/webhooks/" + id + "/redeliver").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("since"));
+        Client.anyone().auth().oauth2(Tokens.editor("gwangju")).post("/api/v1/webhooks/" + id + "/ping").then().statusCode(403);
+    }
+
+    /** A paused receiver's changes are queued, not sent, and come in order once it is resumed. */
+    @Test
+    void aPausedReceiverGetsItsQueuedChangesInOrderWhenResumed() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String id = subscribe(received, 0, "civic.event.*").id();
+        admin().post("/api/v1/webhooks/" + id + "/pause").then().statusCode(200).body("status", equalTo("PAUSED"));
+        admin().post("/api/v1/webhooks/" + id + "/pause").then().statusCode(200).body("status", equalTo("PAUSED"));
+        String event = UUID.randomUUID().toString();
+        publish("civic.event.scheduled", event, 1);
+        publish("civic.event.cancelled", event, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin().queryParam("status", "PENDING").get("/api/v1/webhooks/" + id + "/deliveries")
+                .then().extract().<List<?>>path("items").size() == 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(received::isEmpty);
+
+        admin().post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
+        assertThat(received).extracting(r -> r.body().replaceAll(".*\"type\":\"([a-z.]+)\".*", "$1"))
+                .containsExactly("civic.event.scheduled", "civic.event.cancelled");
+
+        // a stopped receiver must be resumed, not paused
+        admin().delete("/api/v1/webhooks/" + id).then().statusCode(200);
+        admin().post("/api/v1/webhooks/" + id + "/pause").then().statusCode(409).contentType("application/problem+json");
+        admin().post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
     /** A resent change (at least once upstream) or an older version after a newer one adds no delivery. */

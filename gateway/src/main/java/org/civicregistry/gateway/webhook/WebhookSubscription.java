@@ -22,7 +22,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class WebhookSubscription extends PanacheEntityBase {
 
     public enum Status {
-        ACTIVE, DISABLED
+        ACTIVE,
+        /** Changes are queued but not sent until it is resumed. */
+        PAUSED, DISABLED
     }
 
     static final String GONE = "the receiver answered 410 Gone";
@@ -69,11 +71,11 @@ public class WebhookSubscription extends PanacheEntityBase {
                 ? List.of(secret, previousSecret) : List.of(secret);
     }
 
-    /** Whether an event of this topic and type goes to this subscription. */
+    /** Whether an event of this topic and type is queued for this subscription (sent once it is active). */
     public boolean wants(String topic, String type) {
         boolean topicOk = topics.isEmpty() || topics.contains(topic);
         boolean typeOk = types.isEmpty() || types.stream()
                 .anyMatch(t -> t.endsWith("*") ? type.startsWith(t.substring(0, t.length() - 1)) : t.equals(type));
-        return status == Status.ACTIVE && topicOk && typeOk;
+        return status != Status.DISABLED && topicOk && typeOk;
     }
 }

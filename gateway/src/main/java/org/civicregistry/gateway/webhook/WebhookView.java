@@ -16,7 +16,7 @@ public record WebhookView(
         List<String> topics,
         List<String> types,
         String description,
-        @Schema(description = "ACTIVE or DISABLED.") String status,
+        @Schema(description = "ACTIVE, PAUSED (changes are queued, not sent) or DISABLED.") String status,
         @Schema(description = "Why the gateway disabled it itself, e.g. the receiver answered 410 Gone.") String statusReason,
         OffsetDateTime createdAt,
         @Schema(description = "Present only in the answer to the creation or to a rotation of the secret: keep it, it is never "

@@ -25,6 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class Webhooks {
 
+    static final String PING = "civic.webhook.ping";
     static final String SECRET_FORMAT = "must be whsec_ followed by the base64 of " + Signatures.MIN_KEY_BYTES + " to "
             + Signatures.MAX_KEY_BYTES + " random bytes";
 
@@ -76,6 +77,84 @@ public class Webhooks {
         WebhookSubscription subscription = find(id);
         subscription.status = WebhookSubscription.Status.DISABLED;
         return subscription;
+    }
+
+    /** Holds its deliveries back (they are still queued) until {@link #resume}; pausing a paused one changes nothing. */
+    @Transactional
+    public WebhookSubscription pause(UUID id) {
+        WebhookSubscription subscription = find(id);
+        if (subscription.status == WebhookSubscription.Status.DISABLED) {
+            throw new ProblemException(ProblemType.CONFLICT, "A disabled receiver cannot be paused; resume it first.");
+        }
+        subscription.status = WebhookSubscription.Status.PAUSED;
+        return subscription;
+    }
+
+    /** Sends again, the queued deliveries first; also re-enables a disabled receiver (stopped, or gone with a 410). */
+    @Transactional
+    public WebhookSubscription resume(UUID id) {
+        WebhookSubscription subscription = find(id);
+        subscription.status = WebhookSubscription.Status.ACTIVE;
+        subscription.statusReason = null;
+        return subscription;
+    }
+
+    /**
+     * Queues one delivery again, with its webhook-id (receivers drop what they already have) and a
+     * fresh retry schedule; it goes before the receiver's deliveries queued after it, in order.
+     */
+    @Transactional
+    public WebhookDelivery redeliver(UUID subscriptionId, long deliveryId) {
+        find(subscriptionId);
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (delivery == null || !delivery.subscriptionId.equals(subscriptionId)) {
+            throw ProblemException.notFound("delivery", deliveryId);
+        }
+        requeue(delivery, OffsetDateTime.now(ZoneOffset.UTC));
+        return delivery;
+    }
+
+    /** Queues again every delivery made since {@code since} that is not still queued; how many. */
+    @Transactional
+    public int redeliverSince(UUID subscriptionId, OffsetDateTime since) {
+        find(subscriptionId);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (since.isAfter(now)) {
+            throw ProblemException.invalid("since", "must not be in the future");
+        }
+        // one statement, however many there are
+        return WebhookDelivery.update("status = ?1, attempts = 0, nextAttemptAt = ?2, deliveredAt = null"
+                + " where subscriptionId = ?3 and createdAt >= ?4 and status <> ?1", WebhookDelivery.Status.PENDING, now, subscriptionId, since);
+    }
+
+    private static void requeue(WebhookDelivery delivery, OffsetDateTime now) {
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = now;
+        delivery.deliveredAt = null;
+    }
+
+    /** Queues a {@code civic.webhook.ping} CloudEvent for the receiver, after what is already queued for it. */
+    @Transactional
+    public WebhookDelivery ping(UUID id) {
+        find(id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String eventId = UUID.randomUUID().toString();
+        String body = "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"source\":\"/civic-registry/gateway\",\"type\":\""
+                + PING + "\",\"subject\":\"" + id + "\",\"time\":\"" + now + "\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"webhookId\":\"" + id + "\"}}";
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.subscriptionId = id;
+        delivery.eventId = eventId;
+        delivery.eventType = PING;
+        delivery.subject = id.toString();
+        delivery.topic = "civic.webhook";
+        delivery.body = body;
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.persist();
+        return delivery;
     }
 
     public Page<WebhookView> list(PageRequest page) {
