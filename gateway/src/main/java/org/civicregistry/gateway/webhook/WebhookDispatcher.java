@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -308,7 +309,7 @@ public class WebhookDispatcher {
                 delivery.lastError = null;
             } else {
                 delivery.lastError = outcome.error() != null ? outcome.error() : "receiver answered HTTP " + outcome.status();
-                java.util.Optional<Duration> wait = outcome.gone() ? java.util.Optional.empty()
+                Optional<Duration> wait = outcome.gone() ? Optional.empty()
                         : retries.next(delivery.attempts, RetryPolicy.retryAfter(outcome.retryAfter(), now.toInstant()));
                 if (wait.isPresent()) {
                     delivery.nextAttemptAt = now.plus(wait.get());
