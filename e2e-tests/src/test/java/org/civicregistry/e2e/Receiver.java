@@ -14,7 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook receiver as a municipal developer would write one (docs/municipal-guide.md): it checks
- * the Civic-Signature header with the secret before trusting the body.
+ * the Standard Webhooks signature (webhook-id, webhook-timestamp, webhook-signature) with the secret
+ * before trusting the body.
  */
 final class Receiver implements AutoCloseable {
 
@@ -35,7 +36,9 @@ final class Receiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            deliveries.add(new Delivery(body, verify(exchange.getRequestHeaders().getFirst("Civic-Signature"), body), System.nanoTime()));
+            var headers = exchange.getRequestHeaders();
+            deliveries.add(new Delivery(body, verify(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), body), System.nanoTime()));
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -59,18 +62,18 @@ final class Receiver implements AutoCloseable {
         return deliveries;
     }
 
-    private boolean verify(String header, String body) {
-        if (header == null || secret == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+    private boolean verify(String id, String timestamp, String signatures, String body) {
+        if (id == null || timestamp == null || signatures == null || secret == null || !timestamp.matches("\\d{1,12}")) {
             return false;
         }
-        String t = header.substring(2, header.indexOf(','));
-        String v1 = header.substring(header.indexOf("v1=") + 3);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String expected = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-            return java.security.MessageDigest.isEqual(expected.getBytes(), v1.getBytes())
-                    && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(t)) < 300;
+            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder()
+                    .encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            boolean signed = java.util.Arrays.stream(signatures.split(" "))
+                    .anyMatch(s -> java.security.MessageDigest.isEqual(expected.getBytes(), s.getBytes()));
+            return signed && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 300;
         } catch (java.security.GeneralSecurityException e) {
             return false;
         }

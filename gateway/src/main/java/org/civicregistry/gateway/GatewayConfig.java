@@ -165,15 +165,25 @@ public interface GatewayConfig {
     }
 
     interface Webhooks {
-        /** Attempts per delivery before it is dead-lettered. */
-        @WithDefault("8")
-        int maxAttempts();
+        /**
+         * The waits before each retry of a failed delivery (the first attempt goes at once): a
+         * delivery gets one attempt more than there are waits, then is dead-lettered. Published in
+         * the API guide; about three and a half days by default.
+         */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h,24h,24h")
+        List<Duration> retrySchedule();
 
-        @WithDefault("2s")
-        Duration initialBackoff();
+        /** Each wait varies at random by up to this fraction either way. */
+        @WithDefault("0.2")
+        double retryJitter();
 
-        @WithDefault("10m")
-        Duration maxBackoff();
+        /** The longest wait a receiver's Retry-After gets. */
+        @WithDefault("24h")
+        Duration retryAfterMax();
+
+        /** How long the secret before a rotation still signs deliveries, beside the new one. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
 
         /** How long a receiver may take to answer. */
         @WithDefault("10s")

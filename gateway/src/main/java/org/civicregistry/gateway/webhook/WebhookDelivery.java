@@ -12,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Generated;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -28,6 +30,11 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "subscription_id")
     public UUID subscriptionId;
+
+    /** The {@code webhook-id}: the same on every attempt, for receivers to drop repeats. */
+    @Generated
+    @Column(name = "message_id", insertable = false, updatable = false)
+    public String messageId;
 
     @Column(name = "event_id")
     public String eventId;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +36,9 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends pending deliveries: for each active subscription its pending ones one after the other,
- * oldest first, so a receiver sees changes in order. A failure is retried with exponential backoff;
- * after {@code max-attempts} the delivery is dead-lettered and the next one goes.
+ * oldest first, so a receiver sees changes in order. A failure is retried on the {@link RetryPolicy}'s
+ * schedule; after its last attempt the delivery is dead-lettered and the next one goes. A receiver
+ * that answers 410 Gone is disabled at once.
  * <p>
  * Receivers are independent of each other: each subscription with a due delivery gets a loop of its
  * own (up to {@code concurrency} at once), and a request waiting for a receiver's answer holds no
@@ -69,13 +71,22 @@ public class WebhookDispatcher {
     private static final int BATCH = 100;
 
     /** What one attempt needs, read in the claiming transaction. */
-    record Claim(UUID subscriptionId, String url, String secret, long deliveryId, int attempt, String body) {
+    record Claim(UUID subscriptionId, String url, List<String> secrets, long deliveryId, String messageId, int attempt, String body) {
     }
 
-    /** How the receiver answered: an HTTP status, or an error without one. */
-    record Outcome(Integer status, String error) {
+    /** How the receiver answered: an HTTP status and its Retry-After, or an error without one. */
+    record Outcome(Integer status, String error, String retryAfter) {
+        Outcome(Integer status, String error) {
+            this(status, error, null);
+        }
+
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
+        }
+
+        /** 410 Gone: the receiver is no more, and says so. */
+        boolean gone() {
+            return status != null && status == 410;
         }
     }
 
@@ -83,6 +94,7 @@ public class WebhookDispatcher {
     private final EntityManager em;
     private final Vertx vertx;
     private final TargetAddresses targets;
+    private final RetryPolicy retries;
     /** Redirects are not followed (the Vert.x default): a receiver could redirect to an address never vetted. */
     private final HttpClient http;
     /** Only for the short transactions; nothing here waits for a receiver. */
@@ -104,6 +116,7 @@ public class WebhookDispatcher {
         this.em = em;
         this.vertx = vertx;
         this.targets = targets;
+        this.retries = new RetryPolicy(this.config.retrySchedule(), this.config.retryJitter(), this.config.retryAfterMax());
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setVerifyHost(true).setForceSni(true));
         this.slots = new Semaphore(this.config.concurrency());
         // the receiver's time to answer, and time to spare for the transactions around it
@@ -216,7 +229,8 @@ public class WebhookDispatcher {
         }
         WebhookDelivery delivery = head.get(0);
         delivery.attempts++;
-        return new Claim(subscriptionId, subscription.url, subscription.secret, delivery.id, delivery.attempts, delivery.body);
+        return new Claim(subscriptionId, subscription.url, subscription.signingSecrets(OffsetDateTime.now(ZoneOffset.UTC)), delivery.id,
+                delivery.messageId, delivery.attempts, delivery.body);
     }
 
     /** The HTTP request, asynchronous: no thread waits for the answer, and no transaction is open. */
@@ -252,7 +266,10 @@ public class WebhookDispatcher {
                 .putHeader("Civic-Webhook-Id", claim.subscriptionId().toString())
                 .putHeader("Civic-Delivery-Id", String.valueOf(claim.deliveryId()))
                 .putHeader("Civic-Delivery-Attempt", String.valueOf(claim.attempt()))
-                .putHeader(Signatures.HEADER, Signatures.sign(claim.secret(), timestamp, claim.body()));
+                .putHeader(Signatures.ID, claim.messageId())
+                .putHeader(Signatures.TIMESTAMP, String.valueOf(timestamp))
+                .putHeader(Signatures.SIGNATURE, Signatures.sign(claim.secrets(), claim.messageId(), timestamp, claim.body()))
+                .putHeader(Signatures.LEGACY, Signatures.legacy(claim.secrets(), timestamp, claim.body()));
         long timer = vertx.setTimer(config.timeout().toMillis(), t -> outcome.tryComplete(new Outcome(null, "timed out")));
         http.request(options).onSuccess(request -> {
             // the deadline also ends a request still sending or a receiver still answering
@@ -261,8 +278,8 @@ public class WebhookDispatcher {
                 // only the status counts; the body is read and dropped, never kept
                 response.handler(chunk -> {
                 });
-                return response.end().map(v -> response.statusCode());
-            }).onSuccess(status -> outcome.tryComplete(new Outcome(status, null)))
+                return response.end().map(v -> new Outcome(response.statusCode(), null, response.getHeader("Retry-After")));
+            }).onSuccess(outcome::tryComplete)
                     .onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
         }).onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
         outcome.future().onComplete(done -> vertx.cancelTimer(timer));
@@ -292,12 +309,17 @@ public class WebhookDispatcher {
                 delivery.lastError = null;
             } else {
                 delivery.lastError = outcome.error() != null ? outcome.error() : "receiver answered HTTP " + outcome.status();
-                if (delivery.attempts >= config.maxAttempts()) {
+                Optional<Duration> wait = outcome.gone() ? Optional.empty()
+                        : retries.next(delivery.attempts, RetryPolicy.retryAfter(outcome.retryAfter(), now.toInstant()));
+                if (wait.isPresent()) {
+                    delivery.nextAttemptAt = now.plus(wait.get());
+                } else {
                     delivery.status = WebhookDelivery.Status.DEAD;
                     LOG.warnf("Webhook delivery %d to %s dead after %d attempts: %s", delivery.id, claim.url(), delivery.attempts,
                             delivery.lastError);
-                } else {
-                    delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                }
+                if (outcome.gone()) {
+                    disableGone(claim);
                 }
             }
         }
@@ -329,11 +351,14 @@ public class WebhookDispatcher {
         }
     }
 
-    /** initial × 2^(attempt−1), at most max-backoff. */
-    Duration backoff(int attempt) {
-        long factor = 1L << Math.min(20, attempt - 1);
-        Duration wait = config.initialBackoff().multipliedBy(factor);
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    /** A receiver that answered 410 Gone gets nothing more until someone resumes it. */
+    private void disableGone(Claim claim) {
+        WebhookSubscription subscription = em.find(WebhookSubscription.class, claim.subscriptionId());
+        if (subscription != null && subscription.status == WebhookSubscription.Status.ACTIVE) {
+            subscription.status = WebhookSubscription.Status.DISABLED;
+            subscription.statusReason = WebhookSubscription.GONE;
+            LOG.infof("Webhook subscription %s disabled: its receiver %s answered 410 Gone", claim.subscriptionId(), claim.url());
+        }
     }
 
     private static void sleepQuietly() {

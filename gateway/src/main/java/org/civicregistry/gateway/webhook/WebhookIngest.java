@@ -153,7 +153,9 @@ public class WebhookIngest {
             QuarkusTransaction.requiringNew().run(() -> {
                 // Read once per batch, not per change: at 100 changes a second the per-change
                 // query was a third of this thread's time.
-                List<WebhookSubscription> subscriptions = WebhookSubscription.list("status", WebhookSubscription.Status.ACTIVE);
+                // a paused subscription's changes are queued, for when it is resumed
+                List<WebhookSubscription> subscriptions = WebhookSubscription.list("status in ?1",
+                        List.of(WebhookSubscription.Status.ACTIVE, WebhookSubscription.Status.PAUSED));
                 events.forEach(e -> enqueue(e.getKey().topic(), e.getValue(), subscriptions));
             });
         }

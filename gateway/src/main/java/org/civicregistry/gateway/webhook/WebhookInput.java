@@ -16,8 +16,9 @@ public record WebhookInput(
         @Size(max = 10) @Schema(description = "Topics to deliver; empty for all.", examples = "[\"civic.events.v1\"]") List<@NotNull @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String> topics,
         @Size(max = 50) @Schema(description = "Event types to deliver (a trailing * matches a prefix); empty for all.",
                 examples = "[\"civic.event.*\"]") List<@NotNull @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String> types,
-        @Size(min = 16, max = 200) @Pattern(regexp = "[^\\s\\p{Cntrl}]+", message = "must not contain spaces or control characters")
-        @Schema(description = "HMAC key for the signatures; generated when absent. Returned only once, on creation.") String secret,
+        @Size(max = 100) @Pattern(regexp = "whsec_[A-Za-z0-9+/]+={0,2}", message = Webhooks.SECRET_FORMAT)
+        @Schema(description = "The signing secret, Standard Webhooks style: whsec_ and the base64 of a key of 24 to 64 random bytes; "
+                + "generated when absent. Returned only once, on creation.", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret,
         @Size(max = 500) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) @Schema(description = "What this receiver is for.", examples = "Gwangju city website: event calendar") String description) {
 
     // PostgreSQL refuses a NUL in text, and no topic, type or description needs a control character

@@ -16,12 +16,18 @@ public record WebhookView(
         List<String> topics,
         List<String> types,
         String description,
-        @Schema(description = "ACTIVE or DISABLED.") String status,
+        @Schema(description = "ACTIVE, PAUSED (changes are queued, not sent) or DISABLED.") String status,
+        @Schema(description = "Why the gateway disabled it itself, e.g. the receiver answered 410 Gone.") String statusReason,
         OffsetDateTime createdAt,
-        @Schema(description = "Present only in the answer to the creation: keep it, it is never shown again.") String secret) {
+        @Schema(description = "Present only in the answer to the creation or to a rotation of the secret: keep it, it is never "
+                + "shown again.") String secret,
+        @Schema(description = "After a rotation of the secret: until when deliveries also carry a signature with the secret "
+                + "before it.") OffsetDateTime previousSecretValidUntil) {
 
     static WebhookView of(WebhookSubscription s, boolean withSecret) {
-        return new WebhookView(s.id, s.url, s.topics, s.types, s.description, s.status.name(), s.createdAt,
-                withSecret ? s.secret : null);
+        OffsetDateTime overlap = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(OffsetDateTime.now()) ? s.previousSecretUntil
+                : null;
+        return new WebhookView(s.id, s.url, s.topics, s.types, s.description, s.status.name(), s.statusReason, s.createdAt,
+                withSecret ? s.secret : null, overlap);
     }
 }
