@@ -175,6 +175,7 @@ public class PlatformDocument {
         }
         JsonNode copy = part.deepCopy();
         rewriteReferences(copy, renamed);
+        renameSchemesInRequirements(copy, renamed);
         ObjectNode components = (ObjectNode) copy.get("components");
         renamed.forEach((ref, name) -> {
             String[] at = ref.split("/");
@@ -182,6 +183,25 @@ public class PlatformDocument {
             section.set(name, section.remove(at[3]));
         });
         return copy;
+    }
+
+    /** Security requirements name their schemes by key, not by {@code $ref}: renamed there too. */
+    private static void renameSchemesInRequirements(JsonNode part, Map<String, String> renamed) {
+        java.util.List<JsonNode> requirements = new java.util.ArrayList<>();
+        part.path("security").forEach(requirements::add);
+        part.path("paths").forEach(item -> item.forEach(operation -> operation.path("security").forEach(requirements::add)));
+        for (JsonNode requirement : requirements) {
+            if (requirement.isObject()) {
+                java.util.List<String> schemes = new java.util.ArrayList<>();
+                requirement.fieldNames().forEachRemaining(schemes::add);
+                for (String scheme : schemes) {
+                    String name = renamed.get("#/components/securitySchemes/" + scheme);
+                    if (name != null) {
+                        ((ObjectNode) requirement).set(name, ((ObjectNode) requirement).remove(scheme));
+                    }
+                }
+            }
+        }
     }
 
     private static void rewriteReferences(JsonNode node, Map<String, String> renamed) {
