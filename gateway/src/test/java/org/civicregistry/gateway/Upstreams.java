@@ -25,7 +25,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     static final String OPENAPI = """
             {"openapi": "3.1.0", "info": {"title": "officials", "version": "1"},
-             "paths": {"/api/v1/people": {"get": {"summary": "List people", "responses": {"200": {"description": "ok"}}}}},
+             "paths": {"/api/v1/people": {"get": {"operationId": "listPeople", "summary": "List people", "responses": {"200": {
+                 "description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}}}}}},
              "components": {"schemas": {"Person": {"type": "object"}}}}""";
 
     /** On "officials": an answer of 16 MiB, for clients that read it slowly. */
@@ -95,7 +96,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void createTopics() {
+    /** The three topics, as the services create them at start. */
+    static void createTopics() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()))) {
             for (String topic : List.of("civic.officials.v1", "civic.agreements.v1", "civic.events.v1")) {
                 try {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -30,7 +31,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>a response that returns a record (a schema with a {@code version}) carries its ETag, and a read of
  * one answers 304 to If-None-Match;
  * <li>a 201 says where the new record is in {@code Location};
- * <li>{@code GET .../{id}/history} answers a {@link HistoryPage}.
+ * <li>{@code GET .../{id}/history} answers a {@link HistoryPage};
+ * <li>every operation has an {@code operationId} ({@link OperationIds}), every pattern is ECMA-262
+ * ({@link EcmaPatterns}), and reads are declared anonymous.
  * </ul>
  * A resource that documents one of these itself (a description of its own, say the ETag of an item)
  * keeps it: only what is missing is added. A service whose resources inherit the record routes of
@@ -64,6 +67,9 @@ public class ApiConventions implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         RecordOperations.document(openAPI, collections);
+        OperationIds.derive(openAPI, collections.stream().map(RecordDocs::collection).collect(Collectors.toSet()));
+        EcmaPatterns.rewrite(openAPI);
+        documentDefaults(openAPI);
         Map<String, Schema> schemas = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
                 ? Map.of() : openAPI.getComponents().getSchemas();
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
@@ -75,6 +81,21 @@ public class ApiConventions implements OASFilter {
             }));
         }
         new ProblemResponses().filterOpenAPI(openAPI);
+    }
+
+    /**
+     * Reads need no credentials: the document says so once ({@code security: [{}]}), and an operation
+     * with a {@code @RolesAllowed} has its own bearer requirement. Linters and generators then see
+     * every operation's security declared. The document is served where the API is, so its server
+     * is {@code /} unless configured.
+     */
+    private static void documentDefaults(OpenAPI openAPI) {
+        if (openAPI.getSecurity() == null || openAPI.getSecurity().isEmpty()) {
+            openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement());
+        }
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            openAPI.addServer(OASFactory.createServer().url("/").description("Where this document is served"));
+        }
     }
 
     private static void parameters(String path, Operation operation) {
@@ -193,6 +214,9 @@ public class ApiConventions implements OASFilter {
         String name = collection.replace('-', ' ');
         if (name.equals("people")) {
             return "person";
+        }
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
         }
         return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
     }

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "API keys")
+@Tag(name = "API keys", description = "Integrators' keys (X-Api-Key) and their rate-limit tiers; admins only.")
 public class ApiKeyResource {
 
     private final ApiKeys apiKeys;
@@ -80,7 +80,8 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API key", description = "Requests with it get 401 from then on: at once on the gateway replica "
+    @Operation(operationId = "revokeApiKey",
+            summary = "Revoke an API key", description = "Requests with it get 401 from then on: at once on the gateway replica "
             + "that revoked it, within civic.gateway.clients.key-cache (30 s by default) on the others. The record stays.")
     @APIResponse(responseCode = "200", description = "Revoked.", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public ApiKeyView revoke(@Parameter(description = "API key id.", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {

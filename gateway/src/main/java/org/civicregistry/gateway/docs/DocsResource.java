@@ -40,7 +40,8 @@ public class DocsResource {
     @GET
     @Path("openapi")
     @Produces({ "application/json", YAML })
-    @Operation(summary = "The OpenAPI document of the whole platform", description = "JSON by default; YAML with format=yaml "
+    @Operation(operationId = "getOpenApiDocument",
+            summary = "The OpenAPI document of the whole platform", description = "JSON by default; YAML with format=yaml "
             + "or Accept: application/yaml. Swagger UI shows it at /docs.")
     public Response openapi(@Parameter(description = "json or yaml") @QueryParam("format") String format,
             @jakarta.ws.rs.core.Context HttpHeaders headers, @jakarta.ws.rs.core.Context HttpServerRequest request) {
@@ -50,7 +51,8 @@ public class DocsResource {
     @GET
     @Path("asyncapi")
     @Produces({ "application/json", YAML })
-    @Operation(summary = "The AsyncAPI document of the change streams", description = "The three topics, every event "
+    @Operation(operationId = "getAsyncApiDocument",
+            summary = "The AsyncAPI document of the change streams", description = "The three topics, every event "
             + "type, the CloudEvents headers and the payloads. JSON by default; YAML with format=yaml.")
     public Response asyncapi(@Parameter(description = "json or yaml") @QueryParam("format") String format,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.gateway.GatewayConfig;
 import org.jboss.logging.Logger;
 
@@ -175,6 +176,7 @@ public class PlatformDocument {
         }
         JsonNode copy = part.deepCopy();
         rewriteReferences(copy, renamed);
+        renameSchemesInRequirements(copy, renamed);
         ObjectNode components = (ObjectNode) copy.get("components");
         renamed.forEach((ref, name) -> {
             String[] at = ref.split("/");
@@ -182,6 +184,25 @@ public class PlatformDocument {
             section.set(name, section.remove(at[3]));
         });
         return copy;
+    }
+
+    /** Security requirements name their schemes by key, not by {@code $ref}: renamed there too. */
+    private static void renameSchemesInRequirements(JsonNode part, Map<String, String> renamed) {
+        java.util.List<JsonNode> requirements = new java.util.ArrayList<>();
+        part.path("security").forEach(requirements::add);
+        part.path("paths").forEach(item -> item.forEach(operation -> operation.path("security").forEach(requirements::add)));
+        for (JsonNode requirement : requirements) {
+            if (requirement.isObject()) {
+                java.util.List<String> schemes = new java.util.ArrayList<>();
+                requirement.fieldNames().forEachRemaining(schemes::add);
+                for (String scheme : schemes) {
+                    String name = renamed.get("#/components/securitySchemes/" + scheme);
+                    if (name != null) {
+                        ((ObjectNode) requirement).set(name, ((ObjectNode) requirement).remove(scheme));
+                    }
+                }
+            }
+        }
     }
 
     private static void rewriteReferences(JsonNode node, Map<String, String> renamed) {
@@ -220,16 +241,24 @@ public class PlatformDocument {
             ObjectNode responses = (ObjectNode) operation.getValue().get("responses");
             withOptionalApiKey(operation.getValue().path("security"));
             boolean upstream = proxied.stream().anyMatch(prefix -> path.getKey().equals(prefix) || path.getKey().startsWith(prefix + "/"));
-            problem(responses, "403", "Forbidden: a request from a browser page on an origin that is not allowed.", false);
-            problem(responses, "401", "Unauthorized: the X-Api-Key is not one the registry issued, or it was revoked.", false);
-            problem(responses, "429", "Too many requests: this client is over a quota of its RateLimit-Policy.", true);
+            problem(responses, ProblemType.FORBIDDEN, "Forbidden: a request from a browser page on an origin that is not allowed.",
+                    "Cross-origin requests from https://example.org are not allowed; the origins allowed are those of the municipal "
+                            + "sites that embed the data.");
+            problem(responses, ProblemType.UNAUTHORIZED, "Unauthorized: the X-Api-Key is not one the registry issued, or it was revoked.",
+                    "The X-Api-Key is not a key this registry issued, or it was revoked. Send none to be limited by address.");
+            problem(responses, ProblemType.TOO_MANY_REQUESTS, "Too many requests: this client is over a quota of its RateLimit-Policy.",
+                    "Rate limit reached (\"minute\";q=600;w=60); retry in 1 s.");
             if (upstream) {
-                problem(responses, "502", "The service behind this route cannot be reached.", false);
-                problem(responses, "503", "The service behind this route is failing; the gateway stopped calling it for a while, "
-                        + "or the gateway cannot check API keys right now.", true);
-                problem(responses, "504", "The service behind this route did not answer in time.", false);
+                problem(responses, ProblemType.BAD_GATEWAY, "The service behind this route cannot be reached.",
+                        "The " + serviceOf(path.getKey()) + " service cannot be reached.");
+                problem(responses, ProblemType.UNAVAILABLE, "The service behind this route is failing; the gateway stopped calling it "
+                        + "for a while, or the gateway cannot check API keys right now.",
+                        "The " + serviceOf(path.getKey()) + " service is failing; the gateway stopped calling it for a while.");
+                problem(responses, ProblemType.GATEWAY_TIMEOUT, "The service behind this route did not answer in time.",
+                        "The " + serviceOf(path.getKey()) + " service did not answer within " + config.timeout().toSeconds() + " s.");
             } else {
-                problem(responses, "503", "The gateway cannot check API keys right now.", true);
+                problem(responses, ProblemType.UNAVAILABLE, "The gateway cannot check API keys right now.",
+                        "The gateway cannot check API keys right now; retry in 5 s.");
             }
             responses.fields().forEachRemaining(response -> {
                 ObjectNode headers = ((ObjectNode) response.getValue()).with("headers");
@@ -259,13 +288,25 @@ public class PlatformDocument {
         withKey.forEach(((ArrayNode) security)::add);
     }
 
-    private void problem(ObjectNode responses, String status, String description, boolean retryAfter) {
+    /** The service a proxied path leads to, as the gateway names it in its problems: /api/v1/people: officials. */
+    private String serviceOf(String path) {
+        return config.upstreams().entrySet().stream()
+                .filter(upstream -> upstream.getValue().paths().stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/")))
+                .map(Map.Entry::getKey).findFirst().orElse("upstream");
+    }
+
+    /** A problem answer with an example of what the gateway sends; 429 and 503 with Retry-After. */
+    private void problem(ObjectNode responses, ProblemType type, String description, String detail) {
+        String status = String.valueOf(type.status());
         if (responses.has(status)) {
             return;
         }
         ObjectNode response = responses.putObject(status).put("description", description);
-        response.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
-        if (retryAfter) {
+        ObjectNode media = response.putObject("content").putObject("application/problem+json");
+        media.putObject("schema").put("$ref", "#/components/schemas/Problem");
+        media.putObject("example").put("type", type.uri().toString()).put("title", type.title()).put("status", type.status())
+                .put("detail", detail).put("instance", "/api/v1/...");
+        if (type == ProblemType.TOO_MANY_REQUESTS || type == ProblemType.UNAVAILABLE) {
             header(response.with("headers"), "Retry-After", "Seconds to wait before trying again.");
         }
     }

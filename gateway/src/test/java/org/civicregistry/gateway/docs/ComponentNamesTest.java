@@ -39,4 +39,19 @@ class ComponentNamesTest {
         // the part fetched is left as it was, for the next merge
         assertThat(events.at("/components/schemas/Transition").isObject()).isTrue();
     }
+
+    @Test
+    void aSecuritySchemeRenamedIsRenamedInTheRequirementsNamingIt() throws Exception {
+        JsonNode merged = json.readTree("""
+                {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "The gateway's"}}}""");
+        JsonNode events = json.readTree("""
+                {"paths": {"/api/v1/events": {"post": {"security": [{"bearer": ["editor", "admin"]}], "responses": {}}}},
+                 "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "The service's"}}}}""");
+
+        JsonNode part = PlatformDocument.withUniqueComponentNames(events, "events", merged);
+
+        assertThat(part.at("/components/securitySchemes/Eventsbearer/description").asText()).isEqualTo("The service's");
+        assertThat(part.at("/paths/~1api~1v1~1events/post/security/0/Eventsbearer/1").asText()).isEqualTo("admin");
+        assertThat(part.at("/paths/~1api~1v1~1events/post/security/0/bearer").isMissingNode()).isTrue();
+    }
 }
