@@ -14,7 +14,6 @@ import org.civicregistry.agreements.common.AgreementsConfig;
 import org.civicregistry.commons.consumer.Projection;
 import org.civicregistry.commons.consumer.ReadModelWriter;
 import org.civicregistry.commons.consumer.ReadModelWriter.Column;
-import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 
@@ -24,8 +23,6 @@ import io.cloudevents.CloudEvent;
  */
 @ApplicationScoped
 public class EventsProjection implements Projection {
-
-    private static final Logger LOG = Logger.getLogger(EventsProjection.class);
 
     private final ReadModelWriter writer;
     private final AgreementsConfig config;
@@ -45,17 +42,12 @@ public class EventsProjection implements Projection {
         if (!KnownEvent.EVENT.noun().equals(ReadModelWriter.kind(event.getType()))) {
             return;
         }
-        if (!data.path("title").isObject()) {
-            LOG.warnf("Ignoring %s %s: its data has no title", event.getType(), event.getId());
-            return;
-        }
         Map<String, Column> columns = new LinkedHashMap<>();
         columns.put("slug", Column.text(text(data, "slug")));
-        columns.put("title", Column.json(data.path("title")));
         columns.put("starts_at", new Column(text(data, "startsAt"), "timestamptz"));
         columns.put("event_status", Column.text(text(data, "status")));
         String recordStatus = text(data, "recordStatus");
         columns.put("status", Column.text(recordStatus == null ? "active" : recordStatus));
-        writer.upsert(KnownEvent.EVENT.table(), event, data, columns);
+        writer.upsertNamed(KnownEvent.EVENT.table(), "title", event, data, columns);
     }
 }

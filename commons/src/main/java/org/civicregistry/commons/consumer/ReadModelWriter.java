@@ -79,6 +79,21 @@ public class ReadModelWriter {
         return ReadModels.upsertNewer(em, table, id, version.asInt(), values, casts);
     }
 
+    /**
+     * As {@link #upsert}, for a record a read model keeps by its name: a snapshot without the
+     * localized-text member {@code nameMember} its schema requires is skipped with a warning (its
+     * publisher never sends one, and a row without a name is of no use to a feed or a message).
+     */
+    public boolean upsertNamed(String table, String nameMember, CloudEvent event, JsonNode data, Map<String, Column> columns) {
+        if (!data.path(nameMember).isObject()) {
+            LOG.warnf("Ignoring %s %s: its data has no %s", event.getType(), event.getId(), nameMember);
+            return false;
+        }
+        Map<String, Column> named = new LinkedHashMap<>(columns);
+        named.put(nameMember, Column.json(data.path(nameMember)));
+        return upsert(table, event, data, named);
+    }
+
     /** A text member of a snapshot, or null. */
     public static String text(JsonNode data, String field) {
         JsonNode value = data.get(field);

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.civicregistry.commons.consumer.ReadModelWriter;
 import org.civicregistry.commons.consumer.ReadModelWriter.Column;
 import org.civicregistry.commons.security.JurisdictionChain;
-import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 
@@ -28,8 +27,6 @@ import io.cloudevents.CloudEvent;
  */
 @ApplicationScoped
 public class KnownOfficials {
-
-    private static final Logger LOG = Logger.getLogger(KnownOfficials.class);
 
     private final ReadModelWriter writer;
     private final EntityManager em;
@@ -53,26 +50,20 @@ public class KnownOfficials {
         }
         Map<String, Column> columns = new LinkedHashMap<>();
         columns.put("slug", Column.text(text(data, "slug")));
-        String nameMember = kind == OfficialsRecord.POST ? "label" : "name";
         switch (kind) {
             case ORGANIZATION -> {
-                columns.put("name", Column.json(data.path("name")));
                 columns.put("classification", Column.text(text(data, "classification")));
                 columns.put("parent_id", Column.uuid(uuid(data, "parentId")));
             }
-            case PERSON -> columns.put("name", Column.json(data.path("name")));
             case POST -> {
-                columns.put("label", Column.json(data.path("label")));
                 columns.put("role", Column.text(text(data, "role")));
                 columns.put("organization_id", Column.uuid(uuid(data, "organizationId")));
             }
-        }
-        if (!data.path(nameMember).isObject()) {
-            LOG.warnf("Ignoring %s %s: its data has no %s", event.getType(), event.getId(), nameMember);
-            return true;
+            default -> {
+            }
         }
         columns.put("status", Column.text(status(data)));
-        writer.upsert(kind.table(), event, data, columns);
+        writer.upsertNamed(kind.table(), kind == OfficialsRecord.POST ? "label" : "name", event, data, columns);
         return true;
     }
 

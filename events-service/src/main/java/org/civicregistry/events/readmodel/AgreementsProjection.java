@@ -15,15 +15,12 @@ import org.civicregistry.commons.consumer.Projection;
 import org.civicregistry.commons.consumer.ReadModelWriter;
 import org.civicregistry.commons.consumer.ReadModelWriter.Column;
 import org.civicregistry.events.common.EventsConfig;
-import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 
 /** Keeps the agreements of agreements-service (civic.agreements.v1) that events may relate to. */
 @ApplicationScoped
 public class AgreementsProjection implements Projection {
-
-    private static final Logger LOG = Logger.getLogger(AgreementsProjection.class);
 
     private final ReadModelWriter writer;
     private final EventsConfig config;
@@ -43,17 +40,12 @@ public class AgreementsProjection implements Projection {
         if (!"agreement".equals(ReadModelWriter.kind(event.getType()))) {
             return;
         }
-        if (!data.path("title").isObject()) {
-            LOG.warnf("Ignoring %s %s: its data has no title", event.getType(), event.getId());
-            return;
-        }
         Map<String, Column> columns = new LinkedHashMap<>();
         columns.put("slug", Column.text(text(data, "slug")));
-        columns.put("title", Column.json(data.path("title")));
         columns.put("kind", Column.text(text(data, "kind")));
         columns.put("status", Column.text(text(data, "status")));
         columns.put("signed_on", Column.text(text(data, "signedOn")));
         columns.put("signing_event_id", Column.uuid(uuid(data, "signingEventId")));
-        writer.upsert(KnownRecord.AGREEMENT.table(), event, data, columns);
+        writer.upsertNamed(KnownRecord.AGREEMENT.table(), "title", event, data, columns);
     }
 }
