@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicregistry.commons.kafka.RecordLimits;
@@ -152,6 +154,66 @@ class OutboxIntegrityTest {
                 .body("checks.find { it.name == 'outbox' }.data.pending", equalTo(0)));
     }
 
+    /**
+     * A leader that got a batch onto the topic but lost its database session before deleting the
+     * rows leaves them in the outbox. The next leader finds them on the topic and does not send them
+     * again: a failover repeats nothing.
+     */
+    @Test
+    void aBatchTheLastLeaderPublishedButCouldNotDeleteIsNotSentAgain() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID eventId = UUID.randomUUID();
+        String payload = "{\"id\":\"" + key + "\",\"version\":1}";
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(true);
+            // Take the lead: end the relay's lock session until this connection holds the lock instead.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                terminateLockSessions();
+                return advisory(holder, "pg_try_advisory_lock");
+            });
+            insertOutboxRow(eventId, key, payload);
+            // What the last leader committed to Kafka before its session died.
+            try (KafkaProducer<String, String> lastLeader = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> published = new ProducerRecord<>(TOPIC, key, payload);
+                published.headers().add("ce_id", eventId.toString().getBytes(StandardCharsets.UTF_8))
+                        .add("ce_type", "civic.person.updated".getBytes(StandardCharsets.UTF_8));
+                lastLeader.send(published).get(10, TimeUnit.SECONDS);
+            }
+            assertThat(advisory(holder, "pg_advisory_unlock")).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(key) == 0);
+        try (TopicReader reader = new TopicReader(KafkaBroker.shared().bootstrapServers(), TOPIC)) {
+            String marker = Api.person(Api.unique("after-failover"), "표지", "Marker");
+            List<Message> seen = reader.readUntil(messages -> messages.stream().anyMatch(m -> marker.equals(m.key())),
+                    Duration.ofSeconds(30));
+            assertThat(seen).filteredOn(m -> key.equals(m.key())).extracting(m -> m.header("ce_id"))
+                    .containsExactly(eventId.toString());
+        }
+    }
+
+    private boolean advisory(Connection connection, String function) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select " + function + "(?)")) {
+            s.setLong(1, ("civic-outbox:" + TOPIC).hashCode());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private int outboxRows(String key) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from outbox_event where record_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private List<Integer> versionsOf(List<Message> messages, String id) {
         List<Integer> versions = new ArrayList<>();
         for (Message m : messages) {
@@ -185,10 +247,14 @@ class OutboxIntegrityTest {
     }
 
     private void insertOutboxRow(String key, String payload) throws SQLException {
+        insertOutboxRow(UUID.randomUUID(), key, payload);
+    }
+
+    private void insertOutboxRow(UUID eventId, String key, String payload) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)"
                         + " values (?, ?, ?, 'civic.person.updated', ?, now(), cast(? as json))")) {
-            s.setObject(1, UUID.randomUUID());
+            s.setObject(1, eventId);
             s.setString(2, TOPIC);
             s.setString(3, key);
             s.setString(4, key);

@@ -17,16 +17,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.kafka.RecordLimits;
@@ -43,7 +49,8 @@ import io.cloudevents.kafka.CloudEventSerializer;
  * fences the one before it at {@code initTransactions}: a relay whose lock session died server-side
  * while it was still sending can no longer commit, and its unfinished batch is aborted. Consumers
  * that read committed records (the platform's do) therefore never see a lower version of a record
- * after a higher one; a batch sent again after a failure may repeat versions, which they drop.
+ * after a higher one. A new leader first reads the end of the topic back and deletes the rows already
+ * there, so a failover does not send the last batch again; consumers still drop repeats by version.
  *
  * <p>A row the broker refuses for good (too large for the topic, not a valid record) is parked with
  * the reason, with every later change of the same record behind it, and the batch is sent again
@@ -79,11 +86,70 @@ final class OutboxPublisher implements AutoCloseable {
                 new StringSerializer(), new CloudEventSerializer());
         try {
             producer.initTransactions();
+            forgetPublished(kafkaConfig, topic, connection);
         } catch (KafkaException e) {
             producer.close(Duration.ZERO);
             throw new PublishException("cannot start publishing: " + e.getMessage(), false);
+        } catch (SQLException | RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
         }
         this.anyParked = parkedCount(connection) > 0;
+    }
+
+    /**
+     * Deletes the rows the last leader got onto the topic but could not delete (its database session
+     * died between the commit to Kafka and the delete), so that a failover sends nothing twice.
+     *
+     * <p>Only the last committed batch can be in that state: a leader deletes each batch before it
+     * selects the next, and {@code initTransactions} has just aborted whatever it left open. So
+     * reading back one batch (with its commit marker) past one aborted batch, per partition, finds
+     * every such row by its CloudEvent id. Reading more than that is harmless: a row whose event is
+     * on the topic has been published, whoever sent it.
+     */
+    private void forgetPublished(Map<String, Object> kafkaConfig, String topic, Connection connection) throws SQLException {
+        List<UUID> published = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.settings(kafkaConfig, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "outbox-relay-tail-" + topic,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2 * config.relay().batchSize() + 2)),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Duration timeout = Duration.ofMillis(Math.max(5_000, config.relay().sendTimeout().toMillis()));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, timeout);
+            long window = 2L * (config.relay().batchSize() + 1);
+            for (TopicPartition partition : partitions) {
+                consumer.seek(partition, Math.max(beginnings.get(partition), ends.get(partition) - window));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new PublishException("cannot read the end of " + topic + " back within " + timeout, false);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header id = record.headers().lastHeader("ce_id");
+                    if (id != null) {
+                        published.add(UUID.fromString(new String(id.value(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        }
+        if (published.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where event_id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", published.toArray()));
+            int forgotten = delete.executeUpdate();
+            if (forgotten > 0) {
+                metrics.published(forgotten);
+                LOG.infof("Outbox relay for %s found %d row(s) on the topic that the last leader could not delete;"
+                        + " they are deleted, not sent again", topic, forgotten);
+            }
+        }
     }
 
     /** @return true when the outbox is empty after this batch */

@@ -43,8 +43,9 @@ import io.smallrye.common.annotation.Identifier;
  *
  * <p>It is woken by {@code LISTEN civic_outbox} (a trigger notifies on commit) with a slow poll as
  * fallback. A row is deleted only after its batch's transaction committed; when Kafka is down the rows
- * stay, writes go on, and the backlog is sent when it returns. Delivery is at least once: consumers
- * drop repeats by version.
+ * stay, writes go on, and the backlog is sent when it returns. A new leader deletes what the last one
+ * published but could not delete before it sends anything, so a failover repeats nothing; consumers
+ * still drop repeats by version, as at-least-once delivery asks of them.
  */
 @ApplicationScoped
 public class OutboxRelay {
