@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civicregistry.commons.kafka.StreamPositions;
 import org.civicregistry.embedded.KafkaBroker;
-import org.civicregistry.gateway.stream.Positions;
 import org.civicregistry.testsupport.SseClient;
 import org.civicregistry.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -389,11 +389,11 @@ class StreamTest {
     /** An id this stream issued names only the topics the stream follows; one naming others is forged or foreign. */
     @Test
     void aLastEventIdNamingTopicsTheRequestDoesNotFollowIs400() {
-        String officials = Positions.encode(Map.of(new org.apache.kafka.common.TopicPartition("civic.officials.v1", 0), 0L));
+        String officials = StreamPositions.encode(Map.of(new org.apache.kafka.common.TopicPartition("civic.officials.v1", 0), 0L));
         Client.anyone().header("Last-Event-ID", officials).queryParam("topics", "civic.events.v1").get("/api/v1/stream").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("civic.officials.v1"));
-        String secrets = Positions.encode(Map.of(new org.apache.kafka.common.TopicPartition("civic.secrets.v1", 0), 0L));
+        String secrets = StreamPositions.encode(Map.of(new org.apache.kafka.common.TopicPartition("civic.secrets.v1", 0), 0L));
         Client.anyone().header("Last-Event-ID", secrets).get("/api/v1/stream").then().statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -409,7 +409,7 @@ class StreamTest {
             start.put(new org.apache.kafka.common.TopicPartition("civic.events.v1", p), 0L);
         }
         String subject = UUID.randomUUID().toString();
-        try (SseClient resumed = sse(url("?topics=civic.events.v1&subject=" + subject), Positions.encode(start))) {
+        try (SseClient resumed = sse(url("?topics=civic.events.v1&subject=" + subject), StreamPositions.encode(start))) {
             assertThat(resumed.status()).isEqualTo(200);
             List<SseClient.Message> gaps = resumed.take(2, Duration.ofSeconds(5));
             assertThat(gaps).extracting(SseClient.Message::event).containsOnly("gap");
@@ -435,7 +435,7 @@ class StreamTest {
         for (int p = 0; p < 3; p++) {
             start.put(new org.apache.kafka.common.TopicPartition("civic.events.v1", p), 0L);
         }
-        String forged = Positions.encode(start);
+        String forged = StreamPositions.encode(start);
         int before = kafkaConsumers();
         int most = before;
         List<SseClient> flood = new java.util.ArrayList<>();

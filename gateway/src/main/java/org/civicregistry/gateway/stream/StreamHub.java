@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civicregistry.commons.kafka.StreamPositions;
 import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
 import org.civicregistry.commons.kafka.KafkaClients;
@@ -159,7 +160,7 @@ public class StreamHub {
         }
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
-                resume = Positions.decode(lastEventId);
+                resume = StreamPositions.decode(lastEventId);
             } catch (IllegalArgumentException e) {
                 badRequest(ctx, "Last-Event-ID is not a position this stream issued.");
                 return;

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.TopicPartition;
+import org.civicregistry.commons.kafka.StreamPositions;
 
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
@@ -93,7 +94,7 @@ final class Subscriber {
     /** From here on live events go straight out; the ones held meanwhile are sent first, without repeats. */
     synchronized void goLive(Map<TopicPartition, Long> start) {
         start.forEach(next::putIfAbsent);
-        write(": civic registry stream\nretry: 2000\nid: " + Positions.encode(next) + "\n\n");
+        write(": civic registry stream\nretry: 2000\nid: " + StreamPositions.encode(next) + "\n\n");
         live = true;
         held.forEach(this::accept);
         held.clear();
@@ -106,7 +107,7 @@ final class Subscriber {
      */
     synchronized void gap(Gap gap) {
         gap.partitions().forEach((partition, range) -> next.merge(partition, range.to(), Math::max));
-        write("id: " + Positions.encode(next) + "\nevent: " + Gap.EVENT + "\ndata: " + gap.json() + "\n\n");
+        write("id: " + StreamPositions.encode(next) + "\nevent: " + Gap.EVENT + "\ndata: " + gap.json() + "\n\n");
     }
 
     synchronized void startAt(Map<TopicPartition, Long> positions) {
@@ -146,7 +147,7 @@ final class Subscriber {
         if (event.stale() || !filter.test(event)) {
             return;
         }
-        write("id: " + Positions.encode(next) + "\nevent: " + event.type() + "\ndata: " + event.json() + "\n\n");
+        write("id: " + StreamPositions.encode(next) + "\nevent: " + event.type() + "\ndata: " + event.json() + "\n\n");
     }
 
     private void write(String text) {
@@ -195,7 +196,7 @@ final class Subscriber {
                 .put("resume", "Reconnect with Last-Event-ID set to the id of this message (EventSource does so by itself)"
                         + " and read faster; nothing before it is lost.")
                 .encode();
-        Buffer last = Buffer.buffer("id: " + Positions.encode(next) + "\nevent: " + OVERFLOW + "\ndata: " + data + "\n\n");
+        Buffer last = Buffer.buffer("id: " + StreamPositions.encode(next) + "\nevent: " + OVERFLOW + "\ndata: " + data + "\n\n");
         unsentBytes.addAndGet(last.length());
         queued.incrementAndGet();
         context.runOnContext(v -> {

@@ -1,4 +1,4 @@
-package org.civicregistry.gateway.stream;
+package org.civicregistry.commons.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,11 +9,12 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * A client's place in the streams it follows: the next offset of every partition. Sent as the SSE
- * id of each message, so {@code Last-Event-ID} tells exactly where to resume.
+ * id of each message, so {@code Last-Event-ID} tells exactly where to resume; a service states one
+ * where its snapshot downloads end, so a client follows the stream from there.
  */
-public final class Positions {
+public final class StreamPositions {
 
-    private Positions() {
+    private StreamPositions() {
     }
 
     public static String encode(Map<TopicPartition, Long> next) {
