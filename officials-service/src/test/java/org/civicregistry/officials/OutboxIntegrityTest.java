@@ -142,7 +142,7 @@ class OutboxIntegrityTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) >= updates / 2);
         // Right after the fence the relay may be between two leaderships (no lock held): end the next session that holds it.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> terminateLockSessions() > 0);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> RelayLock.terminateLockSessions(dataSource) > 0);
         burst.get(60, TimeUnit.SECONDS);
         try (TopicReader reader = new TopicReader(KafkaBroker.shared().bootstrapServers(), TOPIC)) {
             List<Message> events = reader.readUntil(messages -> versionsOf(messages, id).contains(updates + 1), Duration.ofSeconds(60));
@@ -164,13 +164,8 @@ class OutboxIntegrityTest {
         String key = UUID.randomUUID().toString();
         UUID eventId = UUID.randomUUID();
         String payload = "{\"id\":\"" + key + "\",\"version\":1}";
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(true);
-            // Take the lead: end the relay's lock session until this connection holds the lock instead.
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                terminateLockSessions();
-                return advisory(holder, "pg_try_advisory_lock");
-            });
+        // Take the lead: the relay's lock session ends until this test holds the lock instead.
+        try (RelayLock lead = RelayLock.take(dataSource, TOPIC)) {
             insertOutboxRow(eventId, key, payload);
             // What the last leader committed to Kafka before its session died.
             try (KafkaProducer<String, String> lastLeader = new KafkaProducer<>(Map.of(
@@ -181,7 +176,6 @@ class OutboxIntegrityTest {
                         .add("ce_type", "civic.person.updated".getBytes(StandardCharsets.UTF_8));
                 lastLeader.send(published).get(10, TimeUnit.SECONDS);
             }
-            assertThat(advisory(holder, "pg_advisory_unlock")).isTrue();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(key) == 0);
         // Every partition read to its end: a marker seen on one says nothing of how far the others were read.
@@ -193,16 +187,6 @@ class OutboxIntegrityTest {
             List<Message> seen = reader.readUntil(messages -> false, Duration.ofSeconds(2));
             assertThat(seen).filteredOn(m -> key.equals(m.key())).extracting(m -> m.header("ce_id"))
                     .containsExactly(eventId.toString());
-        }
-    }
-
-    private boolean advisory(Connection connection, String function) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("select " + function + "(?)")) {
-            s.setLong(1, ("civic-outbox:" + TOPIC).hashCode());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 
@@ -237,16 +221,6 @@ class OutboxIntegrityTest {
 
     private int version(String id) {
         return given().get("/api/v1/people/" + id).then().statusCode(200).extract().path("version");
-    }
-
-    /** Ends, on the server, every session of this database that holds an advisory lock: the relay's. */
-    private int terminateLockSessions() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(pg_terminate_backend(l.pid)) from pg_locks l"
-                        + " where l.locktype = 'advisory' and l.granted and l.database = (select oid from pg_database where datname = current_database())")) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 
     private void insertOutboxRow(String key, String payload) throws SQLException {

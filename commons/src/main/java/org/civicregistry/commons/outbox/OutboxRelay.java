@@ -83,7 +83,12 @@ public class OutboxRelay {
         this.metrics = metrics;
         // One lock per topic: the services share no database, but a shared server must not make them wait on each other.
         this.topic = config.topic().orElse(null);
-        this.lockKey = ("civic-outbox:" + topic).hashCode();
+        this.lockKey = lockKey(topic);
+    }
+
+    /** The advisory lock whose holder is the one relay publishing {@code topic}. */
+    public static long lockKey(String topic) {
+        return ("civic-outbox:" + topic).hashCode();
     }
 
     void start(@Observes StartupEvent event) {
