@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.testsupport.Contract;
@@ -87,6 +90,26 @@ class ProgrammeApiTest extends SeededTest {
                 .body("items.type", contains("civic.programme.created", "civic.programme.updated", "civic.programme.updated",
                         "civic.programme.archived", "civic.programme.restored"))
                 .body("items[1].snapshot.summary.en", equalTo("AI hub city"));
+    }
+
+    /** Programmes download whole, initiatives inside; the CSV keeps them as JSON in one column. */
+    @Test
+    void everyProgrammeCanBeDownloaded() throws Exception {
+        String id = Programmes.create(Programmes.gwangju2020(w, null));
+        String ndjson = given().get(PROGRAMMES + "/snapshot").then().statusCode(200)
+                .header("Civic-Stream-Position", startsWith("civic.agreements.v1/"))
+                .extract().asString();
+        JsonNode programme = null;
+        for (String line : ndjson.split("\n")) {
+            JsonNode record = new ObjectMapper().readTree(line);
+            if (record.get("id").asText().equals(id)) {
+                programme = record;
+            }
+        }
+        assertThat(programme).isNotNull();
+        assertThat(programme.get("initiatives")).hasSize(3);
+        String csv = given().queryParam("format", "csv").get(PROGRAMMES + "/snapshot").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("title.ko", "title.en", "initiatives");
     }
 
     @Test

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.testsupport.Problems;
 import org.civicregistry.testsupport.Contract;
@@ -84,6 +88,25 @@ class EventApiTest {
                 .header("Content-Language", "en").header("ETag", "\"1-en\"")
                 .body("title.en", equalTo("Governor Kim Dong-yeon's special lecture at Chosun University"))
                 .body("title.ko", nullValue());
+    }
+
+    @Test
+    void everyEventCanBeDownloaded() throws Exception {
+        String org = Upstream.organization(Api.unique("download-host"), "내려받기", "Download host", "other", null);
+        String event = Api.event(org).type("meeting").title("회의", "Meeting").starts("2026-03-02T10:00:00+09:00").create();
+        String ndjson = given().get("/api/v1/events/snapshot").then().statusCode(200)
+                .header("Civic-Stream-Position", startsWith("civic.events.v1/"))
+                .extract().asString();
+        assertThat(ndjson.lines().map(line -> {
+            try {
+                return new ObjectMapper().readTree(line).get("id").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        })).contains(event);
+        String csv = given().accept("text/csv").get("/api/v1/events/snapshot").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,").contains("title.ko", "title.en");
+        assertThat(csv).contains(event);
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class Contract {
      * (governed by the service's CORS settings, checked by its own tests).
      */
     private static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
-            "connection", "keep-alive", "date", "vary");
+            "connection", "keep-alive", "date", "vary", "content-encoding");
 
     private static final ContractFilter FILTER = new ContractFilter();
     private static final Filter RESPONSES_ONLY = (request, response, context) -> context.next(request, response);

@@ -24,6 +24,7 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -72,8 +73,8 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
     private final AgreementService agreements;
     private final KnownRecords known;
 
-    public AgreementResource(AgreementService agreements, KnownRecords known, History history) {
-        super(agreements, history);
+    public AgreementResource(AgreementService agreements, KnownRecords known, History history, Snapshots snapshots) {
+        super(agreements, history, snapshots);
         this.agreements = agreements;
         this.known = known;
     }

@@ -25,6 +25,7 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -82,8 +83,8 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
     private final UriInfo uriInfo;
 
     public ProgrammeResource(ProgrammeService programmes, ProgrammeAsOf asOf, InitiativeReferences references, History history,
-            UriInfo uriInfo) {
-        super(programmes, history);
+            Snapshots snapshots, UriInfo uriInfo) {
+        super(programmes, history, snapshots);
         this.programmes = programmes;
         this.asOf = asOf;
         this.references = references;

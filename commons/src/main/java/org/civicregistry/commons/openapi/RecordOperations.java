@@ -8,7 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.commons.openapi.RecordDocs.Route;
+import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.snapshot.DataLicence;
+import org.civicregistry.commons.snapshot.Snapshots;
+import org.civicregistry.commons.text.LocalizedText;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -53,6 +57,8 @@ final class RecordOperations {
             describe(operation(openAPI, c + "/{id}/history", PathItem.HttpMethod.GET), "History of " + a,
                     docs.descriptions().get(Route.HISTORY));
 
+            snapshot(openAPI, c, noun, record);
+
             Operation put = operation(openAPI, c + "/{id}", PathItem.HttpMethod.PUT);
             describe(put, "Replace " + a, "Needs If-Match with the current ETag. " + docs.replace());
             put.getRequestBody().getContent().getMediaType(JSON).setExamples(examplesOf(create.getRequestBody()));
@@ -83,6 +89,104 @@ final class RecordOperations {
             answers(restore, null, record);
             secured(restore, adminsOnly(create.getSecurity()));
         }
+    }
+
+    /**
+     * The download of a whole collection: its formats, the CSV columns (read off the record's schema,
+     * as {@code commons.snapshot.CsvColumns} makes them), where it joins the stream and its licence.
+     */
+    private static void snapshot(OpenAPI openAPI, String collection, String noun, Schema record) {
+        String plural = collection.substring(collection.lastIndexOf('/') + 1);
+        Operation download = operation(openAPI, collection + "/snapshot", PathItem.HttpMethod.GET);
+        describe(download, "Download every " + noun, "Every " + noun + " (archived ones too), the latest version of each"
+                + " as this API and the change stream show it, from one consistent snapshot of the database: NDJSON (one"
+                + " record a line) or CSV (one row a record; text in several languages has a column for ko and one for en,"
+                + " lists and objects are JSON in one column). Streamed, newest record first; gzipped when the request"
+                + " sends Accept-Encoding: gzip.\n\nThe download ends exactly where the change stream is: every change in"
+                + " it has a stream offset below Civic-Stream-Position, every later change one at or above it. Load the"
+                + " file, then follow the Kafka topic from those offsets, or the SSE stream with Civic-Last-Event-ID as"
+                + " Last-Event-ID: nothing is missed and nothing comes twice (apply an event whose version is the"
+                + " record's next). While the stream is behind (changes waiting to be published) the answer is 503 with"
+                + " Retry-After. The data is under " + DataLicence.NAME + " (Link rel=license). docs/open-data.md has"
+                + " the whole recipe.");
+        if (download.getParameters() != null) {
+            download.getParameters().stream().filter(p -> "format".equals(p.getName())).forEach(p -> p
+                    .description("ndjson or csv; overrides Accept (a link in a browser cannot set it). Default: ndjson.")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                            .enumeration(List.of("ndjson", "csv"))));
+        }
+        Schema text = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        APIResponse ok = download.getResponses().getAPIResponse("200");
+        ok.setDescription("Every " + noun + "; the headers say where in the change stream the download ends.");
+        ok.setContent(OASFactory.createContent()
+                .addMediaType(Snapshots.NDJSON, OASFactory.createMediaType().schema(text.description("One " + noun
+                        + " a line, each as GET " + collection + "/{id} answers it (all languages), the record schema "
+                        + schemaName(record) + ".")).example("{\"id\":\"0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b\",...,\"version\":3}\n"))
+                .addMediaType(Snapshots.CSV, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.STRING)).description("RFC 4180, UTF-8, a header row first."))
+                        .example(String.join(",", csvColumns(openAPI, record)) + "\n")));
+        ok.addHeader(Snapshots.POSITION, header("Where in the Kafka topic the download ends: topic/partition=the next"
+                + " offset, for every partition. A consumer seeks each partition to its offset.",
+                "civic.officials.v1/0=1043,civic.officials.v1/1=998,civic.officials.v1/2=1012", null));
+        ok.addHeader(Snapshots.LAST_EVENT_ID, header("The same position as an SSE id: send it as Last-Event-ID (or"
+                + " ?lastEventId=) to /api/v1/stream with this service's topic, and the stream starts where the download ends.",
+                "Y2l2aWMub2ZmaWNpYWxzLnYxLzA9MTA0Mw", null));
+        ok.addHeader(Snapshots.TAKEN, header("When the database snapshot was taken.", "2026-12-02T14:20:05.123Z", "date-time"));
+        ok.addHeader(Snapshots.PARKED, OASFactory.createHeader().description("Changes of this service the relay holds"
+                + " back (the broker refused them; docs/reliability.md): they are in the download, and reach the stream"
+                + " only once an operator requeues them. Usually 0.")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO)));
+        ok.addHeader("Content-Disposition", header("A file name: the collection and the snapshot's time.",
+                "attachment; filename=\"" + plural + "-20261202T142005Z.ndjson\"", null));
+        ok.addHeader("Link", header("The data's licence (RFC 8288, rel license).", DataLicence.LINK, null));
+        ok.addHeader("Cache-Control", header("no-store: every download is a new snapshot.", "no-store", null));
+        APIResponse unavailable = OASFactory.createAPIResponse().description("The change stream is behind, Kafka cannot"
+                + " be reached, or the service serves as many downloads as it may at once; retry after Retry-After seconds.")
+                .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                        .example(unavailableExample(collection))))
+                .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying.")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+        download.getResponses().addAPIResponse("503", unavailable);
+    }
+
+    private static Map<String, Object> unavailableExample(String collection) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", ProblemType.UNAVAILABLE.uri().toString());
+        example.put("title", ProblemType.UNAVAILABLE.title());
+        example.put("status", ProblemType.UNAVAILABLE.status());
+        example.put("detail", "The change stream is behind (changes are waiting to be published), so a download cannot"
+                + " say where in the stream it ends; retry in a moment.");
+        example.put("instance", collection + "/snapshot");
+        return example;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description, String example,
+            String format) {
+        Schema schema = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        if (format != null) {
+            schema.setFormat(format);
+        }
+        return OASFactory.createHeader().description(description).schema(schema).example(example);
+    }
+
+    private static String schemaName(Schema record) {
+        return record.getRef() == null ? "" : record.getRef().substring(record.getRef().lastIndexOf('/') + 1);
+    }
+
+    /** The CSV header row: a column a property, two for text in several languages. */
+    private static List<String> csvColumns(OpenAPI openAPI, Schema record) {
+        Schema resolved = record.getRef() == null ? record
+                : openAPI.getComponents().getSchemas().get(schemaName(record));
+        List<String> columns = new java.util.ArrayList<>();
+        resolved.getProperties().forEach((name, property) -> {
+            if (property.getRef() != null && property.getRef().endsWith("/LocalizedText")) {
+                LocalizedText.PRIMARY.forEach(language -> columns.add(name + "." + language));
+            } else {
+                columns.add(name);
+            }
+        });
+        return columns;
     }
 
     private static Operation operation(OpenAPI openAPI, String path, PathItem.HttpMethod method) {

@@ -18,6 +18,7 @@ import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.record.Ids;
 import org.civicregistry.commons.security.Jurisdictions;
 import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.snapshot.Snapshots;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -43,11 +44,6 @@ public class ChangeRecorder {
         this.jurisdictions = jurisdictions;
     }
 
-    /**
-     * @param entityType {@code person}, {@code membership}, ...; the event type is {@code civic.<entityType>.<action>}
-     * @param action     {@code created}, {@code updated}, {@code archived}, {@code ended}, ...
-     * @param snapshot   the full record after the change, as the API shows it
-     */
     /** The writer's role as the public history shows it: admin, else editor; null for a change no one signed. */
     private String role() {
         if (identity.isAnonymous()) {
@@ -56,6 +52,11 @@ public class ChangeRecorder {
         return jurisdictions.isAdmin() ? Roles.ADMIN : Roles.EDITOR;
     }
 
+    /**
+     * @param entityType {@code person}, {@code membership}, ...; the event type is {@code civic.<entityType>.<action>}
+     * @param action     {@code created}, {@code updated}, {@code archived}, {@code ended}, ...
+     * @param snapshot   the full record after the change, as the API shows it
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, UUID id, int version, String action, OffsetDateTime at, Object snapshot) {
         String json;
@@ -72,9 +73,14 @@ public class ChangeRecorder {
                     + " bytes (see the API description). Nothing was changed.");
         }
         String type = "civic." + entityType + "." + action;
+        String topic = config.topic().orElseThrow(() -> new IllegalStateException("civic.outbox.topic is not set"));
+        // The shared lock, held to the commit, lets a snapshot download find a moment when no change is
+        // half-way to the stream (Snapshots); writers never wait for each other on it.
         em.createNativeQuery("insert into record_history (entity_type, entity_id, version, event_type, changed_at, changed_by,"
                         + " changed_by_role, changed_by_jurisdictions, snapshot)"
-                        + " values (:entityType, :id, :version, :type, :at, :by, :role, :jurisdictions, cast(:snapshot as json))")
+                        + " select :entityType, :id, :version, :type, :at, :by, :role, :jurisdictions, cast(:snapshot as json)"
+                        + " from pg_advisory_xact_lock_shared(:lock)")
+                .setParameter("lock", Snapshots.writerLock(topic))
                 .setParameter("entityType", entityType)
                 .setParameter("id", id)
                 .setParameter("version", version)
@@ -89,7 +95,7 @@ public class ChangeRecorder {
         em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)"
                         + " values (:eventId, :topic, :key, :type, :subject, :at, cast(:payload as json))")
                 .setParameter("eventId", Ids.next())
-                .setParameter("topic", config.topic().orElseThrow(() -> new IllegalStateException("civic.outbox.topic is not set")))
+                .setParameter("topic", topic)
                 .setParameter("key", id.toString())
                 .setParameter("type", type)
                 .setParameter("subject", id.toString())

@@ -43,7 +43,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return writer.respond(e.toProblem(ProblemWriter.path(uri)));
+        Response response = writer.respond(e.toProblem(ProblemWriter.path(uri)));
+        // every 503 the platform raises itself is a moment's wait (a download slot, the stream catching up)
+        return e.type() == ProblemType.UNAVAILABLE
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build()
+                : response;
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,9 @@
 package org.civicregistry.commons.write;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,20 +16,32 @@ import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.record.RecordEntity;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.text.Languages;
 
+import io.vertx.core.http.HttpServerResponse;
+
 /**
- * The HTTP side of the record operations every collection has (read one, history, create, PUT,
- * PATCH, archive, restore), so each resource method is one line under its own OpenAPI description.
+ * The HTTP side of the record operations every collection has (read one, history, snapshot, create,
+ * PUT, PATCH, archive, restore), so each resource method is one line under its own OpenAPI description.
  */
 public final class RecordEndpoints<E extends RecordEntity, I, V extends Localizable<V>> {
 
     private final RecordService<E, I, V> records;
     private final History history;
+    private final Snapshots snapshots;
 
-    public RecordEndpoints(RecordService<E, I, V> records, History history) {
+    public RecordEndpoints(RecordService<E, I, V> records, History history, Snapshots snapshots) {
         this.records = records;
         this.history = history;
+        this.snapshots = snapshots;
+    }
+
+    /** The whole collection; its file is named after the path's collection ({@code /api/v1/people/snapshot}). */
+    public Response snapshot(String format, HttpHeaders headers, UriInfo uri, HttpServerResponse response) {
+        List<PathSegment> segments = uri.getPathSegments();
+        String collection = segments.get(segments.size() - 2).getPath();
+        return snapshots.download(records.entityType(), collection, records.viewClass(), format, headers, response);
     }
 
     public Response read(String id, String lang, HttpHeaders headers, Request request) {

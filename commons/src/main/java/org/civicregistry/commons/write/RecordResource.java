@@ -27,13 +27,17 @@ import org.civicregistry.commons.json.JsonMergePatch;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.record.RecordEntity;
 import org.civicregistry.commons.security.Roles;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.vertx.core.http.HttpServerResponse;
+
 /**
- * The routes every collection has on one record (read, history, PUT, PATCH, archive, restore),
+ * The routes every collection has: its snapshot download, and on one record read, history, PUT,
+ * PATCH, archive and restore,
  * inherited by each collection's resource, which adds its own list, create and other routes. Their
  * summaries, the record's schema, examples and the resource's own wording are added to the document
  * by {@link org.civicregistry.commons.openapi.RecordDocs} (an annotation here cannot name the subclass's nouns
@@ -46,8 +50,8 @@ public abstract class RecordResource<E extends RecordEntity, I, V extends Locali
 
     private final RecordEndpoints<E, I, V> endpoints;
 
-    protected RecordResource(RecordService<E, I, V> records, History history) {
-        this.endpoints = new RecordEndpoints<>(records, history);
+    protected RecordResource(RecordService<E, I, V> records, History history, Snapshots snapshots) {
+        this.endpoints = new RecordEndpoints<>(records, history, snapshots);
     }
 
     /** For a resource's own create route, which documents its own body and examples. */
@@ -62,6 +66,14 @@ public abstract class RecordResource<E extends RecordEntity, I, V extends Locali
             @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context Request request) {
         return endpoints.read(id, lang, headers, request);
+    }
+
+    @GET
+    @Path("snapshot")
+    @Produces({ Snapshots.NDJSON, Snapshots.CSV })
+    public Response snapshot(@QueryParam("format") String format,
+            @Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServerResponse response) {
+        return endpoints.snapshot(format, headers, uri, response);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.civicregistry.commons.write;
 
+import java.lang.reflect.ParameterizedType;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +66,17 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
 
     /** The full view of the record (all languages). */
     public abstract V view(E entity);
+
+    /** The view's class, from this service's type arguments: what a CSV download's columns are. */
+    @SuppressWarnings("unchecked")
+    public Class<V> viewClass() {
+        Class<?> type = getClass();
+        while (!(type.getGenericSuperclass() instanceof ParameterizedType parameterized
+                && parameterized.getRawType() == RecordService.class)) {
+            type = type.getSuperclass();
+        }
+        return (Class<V>) ((ParameterizedType) type.getGenericSuperclass()).getActualTypeArguments()[2];
+    }
 
     /**
      * The organization slugs (ancestors included) of the jurisdictions that own the record, for the

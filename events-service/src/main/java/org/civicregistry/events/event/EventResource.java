@@ -22,6 +22,7 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -65,8 +66,8 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
     private final EventService events;
     private final EventQueries queries;
 
-    public EventResource(EventService events, EventQueries queries, History history) {
-        super(events, history);
+    public EventResource(EventService events, EventQueries queries, History history, Snapshots snapshots) {
+        super(events, history, snapshots);
         this.events = events;
         this.queries = queries;
     }

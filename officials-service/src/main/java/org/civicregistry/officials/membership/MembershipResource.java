@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -55,8 +56,8 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
     private final PostService posts;
 
     public MembershipResource(MembershipService memberships, OrganizationService organizations, PersonService people,
-            PostService posts, History history) {
-        super(memberships, history);
+            PostService posts, History history, Snapshots snapshots) {
+        super(memberships, history, snapshots);
         this.memberships = memberships;
         this.organizations = organizations;
         this.people = people;

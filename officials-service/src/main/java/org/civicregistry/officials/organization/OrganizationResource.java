@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -48,8 +49,8 @@ public class OrganizationResource extends RecordResource<Organization, Organizat
 
     private final OrganizationService organizations;
 
-    public OrganizationResource(OrganizationService organizations, History history) {
-        super(organizations, history);
+    public OrganizationResource(OrganizationService organizations, History history, Snapshots snapshots) {
+        super(organizations, history, snapshots);
         this.organizations = organizations;
     }
 

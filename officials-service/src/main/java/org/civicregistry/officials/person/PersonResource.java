@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -59,8 +60,8 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
     private final MembershipService memberships;
 
     public PersonResource(PersonService people, OrganizationService organizations, PostService posts,
-            MembershipService memberships, History history) {
-        super(people, history);
+            MembershipService memberships, History history, Snapshots snapshots) {
+        super(people, history, snapshots);
         this.people = people;
         this.organizations = organizations;
         this.posts = posts;

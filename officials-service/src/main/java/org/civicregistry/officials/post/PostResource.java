@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -50,8 +51,8 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
     private final PostService posts;
     private final OrganizationService organizations;
 
-    public PostResource(PostService posts, OrganizationService organizations, History history) {
-        super(posts, history);
+    public PostResource(PostService posts, OrganizationService organizations, History history, Snapshots snapshots) {
+        super(posts, history, snapshots);
         this.posts = posts;
         this.organizations = organizations;
     }

@@ -1,0 +1,435 @@
+package org.civicregistry.commons.snapshot;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.civicregistry.commons.kafka.KafkaClients;
+import org.civicregistry.commons.kafka.StreamPositions;
+import org.civicregistry.commons.outbox.OutboxConfig;
+import org.civicregistry.commons.problem.ProblemException;
+import org.civicregistry.commons.problem.ProblemType;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Whole-collection downloads that end exactly where the change stream is: every change in the
+ * download has an offset below the position it states, every later change one at or above it.
+ *
+ * <p>Writers take a shared advisory lock in the transaction that records their change
+ * ({@link #writerLock}). A download waits until the relay has published what was in the outbox when
+ * it arrived, takes the lock exclusively (writers wait, at most {@code pause}), waits for the
+ * outbox to be empty and for Kafka to have committed it, reads the partitions' ends, opens a
+ * repeatable-read snapshot and lets writers go. It then streams the latest version of every record
+ * from the history, which holds exactly what the events carried.
+ */
+@ApplicationScoped
+public class Snapshots {
+
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+
+    /** Where the download ends: topic/partition=next offset, comma-separated. */
+    public static final String POSITION = "Civic-Stream-Position";
+    /** The same position as an SSE id: send it as Last-Event-ID (or ?lastEventId=) to follow on. */
+    public static final String LAST_EVENT_ID = "Civic-Last-Event-ID";
+    public static final String TAKEN = "Civic-Snapshot-Taken";
+    /** Changes held back from the stream (docs/reliability.md), in the download but not yet in the stream. */
+    public static final String PARKED = "Civic-Snapshot-Parked";
+
+    private static final Logger LOG = Logger.getLogger(Snapshots.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final AgroalDataSource dataSource;
+    private final Map<String, Object> kafkaConfig;
+    private final SnapshotConfig config;
+    private final ObjectMapper mapper;
+    private final CsvMapper csv = new CsvMapper();
+    private final String topic;
+    private final Semaphore slots;
+
+    public Snapshots(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            SnapshotConfig config, OutboxConfig outbox, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.kafkaConfig = kafkaConfig;
+        this.config = config;
+        this.mapper = mapper;
+        this.topic = outbox.topic().orElse(null);
+        this.slots = new Semaphore(config.concurrent());
+    }
+
+    /** The advisory lock a writer holds, shared, from recording its change to its commit. */
+    public static long writerLock(String topic) {
+        return ("civic-snapshot:" + topic).hashCode();
+    }
+
+    private enum Format {
+        NDJSON(Snapshots.NDJSON, "ndjson"), CSV(Snapshots.CSV, "csv");
+
+        final String mediaType;
+        final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        /** {@code ?format=} first (a link in a browser cannot set Accept), else Accept; NDJSON by default. */
+        static Format of(String format, HttpHeaders headers) {
+            if (format != null) {
+                return switch (format) {
+                    case "ndjson" -> NDJSON;
+                    case "csv" -> CSV;
+                    default -> throw ProblemException.badParameter("format", "must be ndjson or csv");
+                };
+            }
+            for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+                if (accepted.isCompatible(MediaType.valueOf(Snapshots.NDJSON))) {
+                    return NDJSON;
+                }
+                if (accepted.isCompatible(MediaType.valueOf(Snapshots.CSV))) {
+                    return CSV;
+                }
+            }
+            return NDJSON;
+        }
+    }
+
+    /** Where a download starts: its database snapshot is open on the connection, writers are free again. */
+    private record Start(Map<TopicPartition, Long> end, OffsetDateTime taken, long parked) {
+    }
+
+    /**
+     * @param entityType the history's kind ({@code person})
+     * @param collection the path's name ({@code people}), for the file name
+     * @param view       the view record, for the CSV columns
+     * @param response   the HTTP response, so the connection is given back however the exchange ends
+     */
+    public Response download(String entityType, String collection, Class<?> view, String format, HttpHeaders headers,
+            HttpServerResponse response) {
+        Format chosen = Format.of(format, headers);
+        if (topic == null) {
+            throw new IllegalStateException("civic.outbox.topic is not set");
+        }
+        if (!slots.tryAcquire()) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is serving " + config.concurrent()
+                    + " downloads already; retry in a moment.");
+        }
+        Download download = new Download();
+        // Given back here when no body is written (HEAD, a failure before the first byte); off the event loop.
+        response.endHandler(v -> Infrastructure.getDefaultWorkerPool().execute(download::close));
+        response.closeHandler(v -> Infrastructure.getDefaultWorkerPool().execute(download::close));
+        try {
+            download.connection = dataSource.getConnection();
+            Start start = start(download.connection);
+            String file = collection + "-" + FILE_TIME.format(start.taken().withOffsetSameInstant(ZoneOffset.UTC)) + "."
+                    + chosen.extension;
+            StreamingOutput body = out -> {
+                try {
+                    write(download.connection, entityType, view, chosen, out);
+                } finally {
+                    download.close();
+                }
+            };
+            return Response.ok(body, chosen == Format.CSV ? CSV + "; charset=utf-8; header=present" : NDJSON)
+                    .header(POSITION, describe(start.end()))
+                    .header(LAST_EVENT_ID, StreamPositions.encode(start.end()))
+                    .header(TAKEN, start.taken().withOffsetSameInstant(ZoneOffset.UTC).toString())
+                    .header(PARKED, start.parked())
+                    .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                    .header("Link", DataLicence.LINK)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .build();
+        } catch (SQLException e) {
+            download.close();
+            LOG.warnf("Snapshot of %s failed to start: %s", collection, e.getMessage());
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The database is unavailable; retry in a moment.");
+        } catch (RuntimeException | Error e) {
+            download.close();
+            throw e;
+        }
+    }
+
+    /** Its connection and its slot, given back once, whichever way the exchange ends. */
+    private final class Download {
+        Connection connection;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                if (connection != null) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException e) {
+                        // autocommit still on (it failed before the snapshot) or the connection is gone
+                    }
+                    try (Statement statement = connection.createStatement()) {
+                        connection.setAutoCommit(true);
+                        statement.execute("select pg_advisory_unlock_all()");
+                        statement.execute("reset lock_timeout");
+                    } finally {
+                        connection.close();
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.debugf("Closing a snapshot connection: %s", e.getMessage());
+            } finally {
+                slots.release();
+            }
+        }
+    }
+
+    private Start start(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        try (Admin admin = Admin.create(KafkaClients.settings(kafkaConfig, Map.of()))) {
+            List<TopicPartition> partitions = partitions(admin, deadline);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set lock_timeout = " + config.pause().toMillis());
+            }
+            while (true) {
+                // What was waiting when this attempt began is published first, without holding anyone back:
+                // if the relay cannot publish, the answer is a 503 and no writer ever waited.
+                long waiting = single(connection, "select coalesce(max(id), 0) from outbox_event where topic = ?");
+                if (!await(connection, "select exists (select 1 from outbox_event where topic = ? and id <= " + waiting
+                        + ")", deadline)) {
+                    throw drainTimedOut();
+                }
+                if (lockWriters(connection)) {
+                    long pause = Math.min(deadline, System.nanoTime() + config.pause().toNanos());
+                    if (await(connection, "select exists (select 1 from outbox_event where topic = ?)", pause)) {
+                        Map<TopicPartition, Long> end = committedEnd(admin, partitions, pause);
+                        if (end != null) {
+                            return open(connection, end);
+                        }
+                    }
+                    unlockWriters(connection);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw drainTimedOut();
+                }
+            }
+        }
+    }
+
+    private ProblemException drainTimedOut() {
+        return new ProblemException(ProblemType.UNAVAILABLE, "The change stream is behind (changes are waiting to be"
+                + " published), so a download cannot say where in the stream it ends; retry in a moment.");
+    }
+
+    private List<TopicPartition> partitions(Admin admin, long deadline) {
+        try {
+            return admin.describeTopics(Set.of(topic)).allTopicNames().get(remaining(deadline), TimeUnit.NANOSECONDS)
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "Kafka cannot be reached, so a download cannot say"
+                    + " where in the stream it ends; retry in a moment.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping.");
+        }
+    }
+
+    /**
+     * The partitions' ends once every transaction on them is complete: the relay's commit returns
+     * before Kafka has written its markers, and until then the read-committed end lags the last batch.
+     * Null if that takes longer than {@code until}.
+     */
+    private Map<TopicPartition, Long> committedEnd(Admin admin, List<TopicPartition> partitions, long until) {
+        try {
+            while (true) {
+                Map<TopicPartition, Long> committed = ends(admin, partitions, IsolationLevel.READ_COMMITTED, until);
+                Map<TopicPartition, Long> written = ends(admin, partitions, IsolationLevel.READ_UNCOMMITTED, until);
+                if (committed.equals(written)) {
+                    return committed;
+                }
+                if (System.nanoTime() + POLL.toNanos() > until) {
+                    return null;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping.");
+        }
+    }
+
+    private static Map<TopicPartition, Long> ends(Admin admin, List<TopicPartition> partitions, IsolationLevel isolation,
+            long until) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(remaining(until), TimeUnit.NANOSECONDS)
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /** Opens the repeatable-read snapshot (on its first query), then lets writers go. */
+    private Start open(Connection connection, Map<TopicPartition, Long> end) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try (PreparedStatement first = connection.prepareStatement(
+                "select now(), (select count(*) from outbox_parked where topic = ?)")) {
+            first.setString(1, topic);
+            try (ResultSet row = first.executeQuery()) {
+                row.next();
+                OffsetDateTime taken = row.getObject(1, OffsetDateTime.class);
+                long parked = row.getLong(2);
+                unlockWriters(connection);
+                return new Start(end, taken, parked);
+            }
+        }
+    }
+
+    /** False if writers did not let go within {@code pause} (a long transaction); the caller tries again. */
+    private boolean lockWriters(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + writerLock(topic) + ")");
+            return true;
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void unlockWriters(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_unlock(" + writerLock(topic) + ")");
+        }
+    }
+
+    private long single(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, topic);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Polls {@code sql} (true while waiting) until it turns false; false if {@code until} passes first. */
+    private boolean await(Connection connection, String sql, long until) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, topic);
+            while (true) {
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    if (!row.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() + POLL.toNanos() > until) {
+                    return false;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping.");
+        }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(1, deadline - System.nanoTime());
+    }
+
+    /** The latest version of every record, newest record first (the history's own index order). */
+    private void write(Connection connection, String entityType, Class<?> view, Format format, OutputStream raw)
+            throws IOException {
+        OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select distinct on (entity_id) snapshot::text from record_history where entity_type = ?"
+                        + " order by entity_id desc, version desc")) {
+            statement.setFetchSize(config.fetchSize());
+            statement.setString(1, entityType);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (format == Format.NDJSON) {
+                    while (rows.next()) {
+                        out.write(rows.getString(1).getBytes(StandardCharsets.UTF_8));
+                        out.write('\n');
+                    }
+                } else {
+                    CsvColumns columns = new CsvColumns(view);
+                    CsvSchema schema = CsvSchema.builder().addColumns(List.of(columns.headers()), CsvSchema.ColumnType.STRING)
+                            .setUseHeader(true).build();
+                    try (CsvGenerator generator = csv.getFactory().createGenerator(out)) {
+                        generator.setSchema(schema);
+                        while (rows.next()) {
+                            String[] row = columns.row(mapper.readTree(rows.getString(1)));
+                            generator.writeStartArray();
+                            for (String value : row) {
+                                generator.writeString(value);
+                            }
+                            generator.writeEndArray();
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // The answer has begun: it cannot turn into a problem, so the client sees a cut-off download.
+            throw new IOException("The snapshot of " + entityType + " failed while streaming", e);
+        }
+        out.flush();
+    }
+
+    /** {@code civic.officials.v1/0=12,civic.officials.v1/1=7}: the position for a Kafka client. */
+    private static String describe(Map<TopicPartition, Long> end) {
+        Map<String, Long> sorted = new TreeMap<>();
+        end.forEach((tp, offset) -> sorted.put(tp.topic() + "/" + tp.partition(), offset));
+        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+}
