@@ -27,6 +27,14 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration timeout();
 
+    /**
+     * The same deadline for a whole-collection download ({@code GET /api/v1/{collection}/snapshot}),
+     * which streams the collection from one database snapshot: long enough for the largest register
+     * a client reads at a modest rate.
+     */
+    @WithDefault("30m")
+    Duration downloadTimeout();
+
     /** Extra connection attempts for GET and HEAD when an upstream refuses or drops the connection. */
     @WithDefault("2")
     int retries();

@@ -95,6 +95,13 @@ class RoutingTest {
         Client.anyone().get("/api/v1/people").then().statusCode(200);
     }
 
+    /** A whole-collection download has civic.gateway.download-timeout, not the 2 s every other request has here. */
+    @Test
+    void aDownloadStreamsPastTheDeadlineOfOtherRequests() {
+        String body = Client.anyone().get(Upstreams.DOWNLOAD).then().statusCode(200).extract().asString();
+        assertThat(body.lines()).hasSize(30).last().isEqualTo("{\"line\":30}");
+    }
+
     @Test
     void aRefusingUpstreamIsA502ThenTheCircuitOpensWith503() {
         for (int i = 0; i < 4; i++) {

@@ -2,6 +2,7 @@ package org.civicregistry.gateway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -31,6 +32,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     /** On "officials": an answer of 16 MiB, for clients that read it slowly. */
     static final String LARGE = "/api/v1/people/large-export";
+    /** A download: 30 lines, one every 100 ms, so it streams past the 2 s deadline of other requests. */
+    static final String DOWNLOAD = "/api/v1/people/snapshot";
 
     private Vertx vertx;
 
@@ -52,6 +55,19 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             }
             if (path.equals(LARGE)) {
                 request.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(new byte[16 * 1024 * 1024]));
+                return;
+            }
+            if (path.equals(DOWNLOAD)) {
+                request.response().setChunked(true).putHeader("Content-Type", "application/x-ndjson");
+                AtomicInteger lines = new AtomicInteger();
+                vertx.setPeriodic(100, timer -> {
+                    if (lines.incrementAndGet() > 30) {
+                        vertx.cancelTimer(timer);
+                        request.response().end();
+                    } else {
+                        request.response().write("{\"line\":" + lines.get() + "}\n");
+                    }
+                });
                 return;
             }
             if ("\"7\"".equals(request.getHeader("If-None-Match"))) {

@@ -1,6 +1,7 @@
 package org.civicregistry.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.civicregistry.commons.problem.Problem;
@@ -136,13 +137,19 @@ public final class UpstreamProxy {
         });
     }
 
+    /** A whole-collection download streams for as long as the collection takes; everything else has the short deadline. */
+    private Duration timeout(String path) {
+        return path != null && path.endsWith("/snapshot") ? config.downloadTimeout() : config.timeout();
+    }
+
     private final class Interceptor implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             long started = System.nanoTime();
             Promise<ProxyResponse> answered = Promise.promise();
-            long deadline = vertx.setTimer(config.timeout().toMillis(), t -> expire(context, answered));
+            Duration limit = timeout(context.request().proxiedRequest().path());
+            long deadline = vertx.setTimer(limit.toMillis(), t -> expire(context, answered));
             context.set(DEADLINE, deadline);
             // whichever comes first, the upstream's answer or the deadline (expire resets the upstream request)
             context.sendRequest().onSuccess(answered::tryComplete).onFailure(answered::tryFail);
@@ -165,7 +172,7 @@ public final class UpstreamProxy {
                 boolean timeout = failure instanceof DeadlineExceeded || expired(context);
                 ProblemType type = timeout ? ProblemType.GATEWAY_TIMEOUT : ProblemType.BAD_GATEWAY;
                 String detail = timeout
-                        ? "The " + name + " service did not answer within " + config.timeout().toSeconds() + " s."
+                        ? "The " + name + " service did not answer within " + limit.toSeconds() + " s."
                         : "The " + name + " service cannot be reached.";
                 ProxyResponse response = context.request().response()
                         .setStatusCode(type.status())
