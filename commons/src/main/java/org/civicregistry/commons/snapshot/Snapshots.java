@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -125,7 +126,16 @@ public class Snapshots {
                     default -> throw ProblemException.badParameter("format", "must be ndjson or csv");
                 };
             }
-            for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (headers.getHeaderString(HttpHeaders.ACCEPT) == null || headers.getHeaderString(HttpHeaders.ACCEPT).isBlank()) {
+                return NDJSON;
+            }
+            List<MediaType> acceptable;
+            try {
+                acceptable = headers.getAcceptableMediaTypes();
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badParameter(HttpHeaders.ACCEPT, "is not a list of media types");
+            }
+            for (MediaType accepted : acceptable) {
                 if (accepted.isCompatible(MediaType.valueOf(Snapshots.NDJSON))) {
                     return NDJSON;
                 }
@@ -405,8 +415,13 @@ public class Snapshots {
                 } else {
                     CsvColumns columns = new CsvColumns(view);
                     CsvSchema schema = CsvSchema.builder().addColumns(List.of(columns.headers()), CsvSchema.ColumnType.STRING)
-                            .setUseHeader(true).build();
+                            .build();
+                    // The header row by hand (its names need no quoting): Jackson writes its own only before a
+                    // first row, and an empty collection is still a CSV file with its columns.
+                    out.write((String.join(",", columns.headers()) + "\n").getBytes(StandardCharsets.UTF_8));
                     try (CsvGenerator generator = csv.getFactory().createGenerator(out)) {
+                        // the response's stream is Quarkus's to close, after the last flush
+                        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                         generator.setSchema(schema);
                         while (rows.next()) {
                             String[] row = columns.row(mapper.readTree(rows.getString(1)));
