@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,8 +168,8 @@ public class Snapshots {
         }
         Download download = new Download();
         // Given back here when no body is written (HEAD, a failure before the first byte); off the event loop.
-        response.endHandler(v -> Infrastructure.getDefaultWorkerPool().execute(download::close));
-        response.closeHandler(v -> Infrastructure.getDefaultWorkerPool().execute(download::close));
+        response.endHandler(v -> Infrastructure.getDefaultWorkerPool().execute(download::abandon));
+        response.closeHandler(v -> Infrastructure.getDefaultWorkerPool().execute(download::abandon));
         try {
             download.connection = dataSource.getConnection();
             Start start = start(download.connection);
@@ -178,6 +177,9 @@ public class Snapshots {
                     + chosen.extension;
             StreamingOutput body = out -> {
                 try {
+                    if (!download.stream()) {
+                        throw new IOException("The client went away before the download began");
+                    }
                     write(download.connection, entityType, view, chosen, out);
                 } finally {
                     download.close();
@@ -203,15 +205,33 @@ public class Snapshots {
         }
     }
 
-    /** Its connection and its slot, given back once, whichever way the exchange ends. */
+    /**
+     * Its connection and its slot, given back once, whichever way the exchange ends. While the body is
+     * being written only the writer closes it: a connection is never used by two threads at once.
+     */
     private final class Download {
         Connection connection;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        private boolean streaming;
+        private boolean closed;
 
-        void close() {
-            if (!closed.compareAndSet(false, true)) {
+        /** False if the exchange already ended (the connection is given back). */
+        synchronized boolean stream() {
+            streaming = !closed;
+            return streaming;
+        }
+
+        /** The exchange ended: closes unless the writer is at work, which closes when it stops. */
+        synchronized void abandon() {
+            if (!streaming) {
+                close();
+            }
+        }
+
+        synchronized void close() {
+            if (closed) {
                 return;
             }
+            closed = true;
             try {
                 if (connection != null) {
                     try {
