@@ -3,43 +3,25 @@ package org.civicregistry.commons.snapshot;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.kafka.StreamPositions;
@@ -80,14 +62,12 @@ public class Snapshots {
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    private static final Duration POLL = Duration.ofMillis(10);
 
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final SnapshotConfig config;
     private final ObjectMapper mapper;
-    private final CsvMapper csv = new CsvMapper();
-    private final String topic;
+        private final String topic;
     private final Semaphore slots;
 
     public Snapshots(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -105,47 +85,6 @@ public class Snapshots {
         return ("civic-snapshot:" + topic).hashCode();
     }
 
-    private enum Format {
-        NDJSON(Snapshots.NDJSON, "ndjson"), CSV(Snapshots.CSV, "csv");
-
-        final String mediaType;
-        final String extension;
-
-        Format(String mediaType, String extension) {
-            this.mediaType = mediaType;
-            this.extension = extension;
-        }
-
-        /** {@code ?format=} first (a link in a browser cannot set Accept), else Accept; NDJSON by default. */
-        static Format of(String format, HttpHeaders headers) {
-            if (format != null) {
-                return switch (format) {
-                    case "ndjson" -> NDJSON;
-                    case "csv" -> CSV;
-                    default -> throw ProblemException.badParameter("format", "must be ndjson or csv");
-                };
-            }
-            if (headers.getHeaderString(HttpHeaders.ACCEPT) == null || headers.getHeaderString(HttpHeaders.ACCEPT).isBlank()) {
-                return NDJSON;
-            }
-            List<MediaType> acceptable;
-            try {
-                acceptable = headers.getAcceptableMediaTypes();
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badParameter(HttpHeaders.ACCEPT, "is not a list of media types");
-            }
-            for (MediaType accepted : acceptable) {
-                if (accepted.isCompatible(MediaType.valueOf(Snapshots.NDJSON))) {
-                    return NDJSON;
-                }
-                if (accepted.isCompatible(MediaType.valueOf(Snapshots.CSV))) {
-                    return CSV;
-                }
-            }
-            return NDJSON;
-        }
-    }
-
     /** Where a download starts: its database snapshot is open on the connection, writers are free again. */
     private record Start(Map<TopicPartition, Long> end, OffsetDateTime taken, long parked) {
     }
@@ -158,7 +97,7 @@ public class Snapshots {
      */
     public Response download(String entityType, String collection, Class<?> view, String format, HttpHeaders headers,
             HttpServerResponse response) {
-        Format chosen = Format.of(format, headers);
+        SnapshotFormat chosen = SnapshotFormat.of(format, headers);
         if (topic == null) {
             throw new IllegalStateException("civic.outbox.topic is not set");
         }
@@ -185,8 +124,8 @@ public class Snapshots {
                     download.close();
                 }
             };
-            return Response.ok(body, chosen == Format.CSV ? CSV + "; charset=utf-8; header=present" : NDJSON)
-                    .header(POSITION, describe(start.end()))
+            return Response.ok(body, chosen.contentType)
+                    .header(POSITION, StreamEnd.describe(start.end()))
                     .header(LAST_EVENT_ID, StreamPositions.encode(start.end()))
                     .header(TAKEN, start.taken().withOffsetSameInstant(ZoneOffset.UTC).toString())
                     .header(PARKED, start.parked())
@@ -258,7 +197,7 @@ public class Snapshots {
     private Start start(Connection connection) throws SQLException {
         long deadline = System.nanoTime() + config.drainTimeout().toNanos();
         try (Admin admin = Admin.create(KafkaClients.settings(kafkaConfig, Map.of()))) {
-            List<TopicPartition> partitions = partitions(admin, deadline);
+            StreamEnd stream = StreamEnd.of(admin, topic, deadline);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set lock_timeout = " + config.pause().toMillis());
             }
@@ -273,7 +212,7 @@ public class Snapshots {
                 if (lockWriters(connection)) {
                     long pause = Math.min(deadline, System.nanoTime() + config.pause().toNanos());
                     if (await(connection, "select exists (select 1 from outbox_event where topic = ?)", pause)) {
-                        Map<TopicPartition, Long> end = committedEnd(admin, partitions, pause);
+                        Map<TopicPartition, Long> end = stream.committed(pause);
                         if (end != null) {
                             return open(connection, end);
                         }
@@ -290,55 +229,6 @@ public class Snapshots {
     private ProblemException drainTimedOut() {
         return new ProblemException(ProblemType.UNAVAILABLE, "The change stream is behind (changes are waiting to be"
                 + " published), so a download cannot say where in the stream it ends; retry in a moment.");
-    }
-
-    private List<TopicPartition> partitions(Admin admin, long deadline) {
-        try {
-            return admin.describeTopics(Set.of(topic)).allTopicNames().get(remaining(deadline), TimeUnit.NANOSECONDS)
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ProblemException(ProblemType.UNAVAILABLE, "Kafka cannot be reached, so a download cannot say"
-                    + " where in the stream it ends; retry in a moment.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping.");
-        }
-    }
-
-    /**
-     * The partitions' ends once every transaction on them is complete: the relay's commit returns
-     * before Kafka has written its markers, and until then the read-committed end lags the last batch.
-     * Null if that takes longer than {@code until}.
-     */
-    private Map<TopicPartition, Long> committedEnd(Admin admin, List<TopicPartition> partitions, long until) {
-        try {
-            while (true) {
-                Map<TopicPartition, Long> committed = ends(admin, partitions, IsolationLevel.READ_COMMITTED, until);
-                Map<TopicPartition, Long> written = ends(admin, partitions, IsolationLevel.READ_UNCOMMITTED, until);
-                if (committed.equals(written)) {
-                    return committed;
-                }
-                if (System.nanoTime() + POLL.toNanos() > until) {
-                    return null;
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping.");
-        }
-    }
-
-    private static Map<TopicPartition, Long> ends(Admin admin, List<TopicPartition> partitions, IsolationLevel isolation,
-            long until) throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(remaining(until), TimeUnit.NANOSECONDS)
-                .forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
     }
 
     /** Opens the repeatable-read snapshot (on its first query), then lets writers go. */
@@ -402,23 +292,19 @@ public class Snapshots {
                         return true;
                     }
                 }
-                if (System.nanoTime() + POLL.toNanos() > until) {
+                if (System.nanoTime() + StreamEnd.POLL.toNanos() > until) {
                     return false;
                 }
-                Thread.sleep(POLL.toMillis());
+                Thread.sleep(StreamEnd.POLL.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping.");
+            throw StreamEnd.stopping();
         }
     }
 
-    private static long remaining(long deadline) {
-        return Math.max(1, deadline - System.nanoTime());
-    }
-
     /** The latest version of every record, newest record first (the history's own index order). */
-    private void write(Connection connection, String entityType, Class<?> view, Format format, OutputStream raw)
+    private void write(Connection connection, String entityType, Class<?> view, SnapshotFormat format, OutputStream raw)
             throws IOException {
         OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
         try (PreparedStatement statement = connection.prepareStatement(
@@ -427,44 +313,12 @@ public class Snapshots {
             statement.setFetchSize(config.fetchSize());
             statement.setString(1, entityType);
             try (ResultSet rows = statement.executeQuery()) {
-                if (format == Format.NDJSON) {
-                    while (rows.next()) {
-                        out.write(rows.getString(1).getBytes(StandardCharsets.UTF_8));
-                        out.write('\n');
-                    }
-                } else {
-                    CsvColumns columns = new CsvColumns(view);
-                    CsvSchema schema = CsvSchema.builder().addColumns(List.of(columns.headers()), CsvSchema.ColumnType.STRING)
-                            .build();
-                    // The header row by hand (its names need no quoting): Jackson writes its own only before a
-                    // first row, and an empty collection is still a CSV file with its columns.
-                    out.write((String.join(",", columns.headers()) + "\n").getBytes(StandardCharsets.UTF_8));
-                    try (CsvGenerator generator = csv.getFactory().createGenerator(out)) {
-                        // the response's stream is Quarkus's to close, after the last flush
-                        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                        generator.setSchema(schema);
-                        while (rows.next()) {
-                            String[] row = columns.row(mapper.readTree(rows.getString(1)));
-                            generator.writeStartArray();
-                            for (String value : row) {
-                                generator.writeString(value);
-                            }
-                            generator.writeEndArray();
-                        }
-                    }
-                }
+                format.write(rows, view, mapper, out);
             }
         } catch (SQLException e) {
             // The answer has begun: it cannot turn into a problem, so the client sees a cut-off download.
             throw new IOException("The snapshot of " + entityType + " failed while streaming", e);
         }
         out.flush();
-    }
-
-    /** {@code civic.officials.v1/0=12,civic.officials.v1/1=7}: the position for a Kafka client. */
-    private static String describe(Map<TopicPartition, Long> end) {
-        Map<String, Long> sorted = new TreeMap<>();
-        end.forEach((tp, offset) -> sorted.put(tp.topic() + "/" + tp.partition(), offset));
-        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 }
