@@ -3,9 +3,11 @@ package org.civicregistry.launcher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -148,8 +150,8 @@ public final class Launcher {
                   OpenAPI         http://localhost:%1$d/openapi   (AsyncAPI: /asyncapi)
                   People          http://localhost:%1$d/api/v1/people
                   Live changes    http://localhost:%1$d/api/v1/stream
-                  Programmes      http://localhost:%1$d/api/v1/programmes?owner=gwangju
-                  A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?participant=kim-dong-yeon&from=2023-05-01T00:00:00%%2B09:00
+                  Programmes      http://localhost:%1$d/api/v1/programmes?owner=%7$s
+                  A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?participant=%8$s&from=%9$s
                   Widgets demo    http://localhost:%1$d/demo/
                   Kafka topics    %6$s on %2$s
                   Logs            %3$s
@@ -159,7 +161,9 @@ public final class Launcher {
                       -d '{"slug":"busan","name":{"ko":"부산광역시","en":"Busan"},"classification":"metropolitan_city"}' \\
                       http://localhost:%1$d/api/v1/organizations
                 Ctrl-C or ./civic down stops everything; the data stays in %5$s.
-                """.formatted(gateway, bootstrap, home.resolve("logs"), token, home, String.join(", ", TOPOLOGY.topics())));
+                """.formatted(gateway, bootstrap, home.resolve("logs"), token, home, String.join(", ", TOPOLOGY.topics()),
+                        DemoLinks.PROGRAMME_OWNER, DemoLinks.CALENDAR_PARTICIPANT,
+                        URLEncoder.encode(DemoLinks.CALENDAR_FROM, StandardCharsets.UTF_8)));
         Files.writeString(home.resolve("admin-token"), token);
     }
 
