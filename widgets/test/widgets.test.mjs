@@ -156,6 +156,24 @@ describe("live updates", () => {
     await context.close();
   });
 
+  test("a progress report on an initiative updates the programme without a reload", async () => {
+    const page = await open(browser, `${demo}&programme=${env("PROGRAMME")}`);
+    await ready(page, "civic-programme");
+    await page.waitForFunction(() => document.querySelector("civic-programme").dataset.live === "open", null, { timeout: 20_000 });
+    await page.evaluate(() => { window.notReloaded = true; });
+    const programme = await (await fetch(`${GATEWAY()}/api/v1/programmes?slug=${env("PROGRAMME")}`)).json();
+    // a report may not be dated in the future: yesterday is in the past in every zone
+    const on = new Date(Date.now() - 24 * 3600e3).toISOString().slice(0, 10);
+    await write("POST", `/api/v1/programmes/${programme.items[0].id}/initiatives/3/reports`,
+      { on, status: "completed_continuing", progress: 100, note: { ko: "계속 추진", en: "Continuing" } });
+    const third = page.locator("civic-programme tbody tr[data-n='3'] td:nth-child(3)");
+    await textMatches(third, /이행 후 계속추진/);
+    await textMatches(page.locator("civic-programme [role=status]"), /과제 현황이 바뀌었습니다: 2020년 시정 중점과제/);
+    assert.equal(await page.evaluate(() => window.notReloaded), true);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a new event and a rescheduled one appear without a reload", async () => {
     const page = await open(browser, demo);
     await ready(page, ALL);
