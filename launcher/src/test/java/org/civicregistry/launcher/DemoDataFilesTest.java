@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The demo data files as docs/demo-data.md promises them: every record names a source, every source
  * says who published it, when, in which language and under which title, and has no address unless
  * it is the article's own; names are bilingual; references point at records written earlier; and
- * nothing claims more than the sources say (an announced event is not held).
+ * nothing claims more than the sources say (an announced event is not held, the task force is tied to the
+ * governments that formed it).
  * (That the services accept every record is shown each time {@code ./civic up} loads them: the
  * bench smoke test starts the platform that way.)
  */
@@ -100,6 +101,24 @@ class DemoDataFilesTest {
                 assertThat(docs).as("docs/demo-data.md names the %s event %s", status, slug).contains("`" + slug + "`");
             }
         });
+    }
+
+    @Test
+    void theTaskForceIsTiedToTheTwoGovernmentsThatFormedItAndToTheInstituteThatIsItsSecretariat() {
+        List<String> parties = new ArrayList<>();
+        for (JsonNode agreement : data.read("agreements.json")) {
+            if (agreement.path("kind").asText().equals("task_force")) {
+                agreement.path("parties").forEach(p -> parties.add(p.path("role").asText() + " "
+                        + p.path("organizationId").asText().replace("@organizations/", "")));
+            }
+        }
+        assertThat(parties).containsExactlyInAnyOrder("party gwangju", "party jeonnam", "task_force gwangju-jeonnam-task-force",
+                "secretariat gwangju-jeonnam-research-institute");
+        for (JsonNode organization : data.read("organizations.json")) {
+            // the institute is the secretariat (article of 2021): no second record stands for it
+            assertThat(organization.path("name").path("en").asText()).as(organization.path("slug").asText())
+                    .doesNotContainIgnoringCase("secretariat");
+        }
     }
 
     private static void references(JsonNode node, List<String> problems, Set<String> written, String where) {
