@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The demo data files as docs/demo-data.md promises them: every record names a source, every source
  * says who published it, when, in which language and under which title, and has no address unless
  * it is the article's own; names are bilingual; references point at records written earlier; and
- * nothing claims more than the sources say (an announced event is not held, the task force is tied to the
- * governments that formed it).
+ * nothing claims more than the sources say (an announced event is not held, no initiative is graded,
+ * the task force is tied to the governments that formed it).
  * (That the services accept every record is shown each time {@code ./civic up} loads them: the
  * bench smoke test starts the platform that way.)
  */
@@ -119,6 +119,23 @@ class DemoDataFilesTest {
             assertThat(organization.path("name").path("en").asText()).as(organization.path("slug").asText())
                     .doesNotContainIgnoringCase("secretariat");
         }
+    }
+
+    @Test
+    void noInitiativeClaimsProgressTheSourcesDoNotReport() {
+        List<String> graded = new ArrayList<>();
+        for (JsonNode programme : data.read("programmes.json")) {
+            for (JsonNode initiative : programme.path("initiatives")) {
+                List<JsonNode> all = new ArrayList<>(List.of(initiative));
+                initiative.path("subItems").forEach(all::add);
+                for (JsonNode item : all) {
+                    if (!item.path("status").asText("planned").equals("planned") || item.has("progress")) {
+                        graded.add(programme.path("slug").asText() + " #" + initiative.path("number").asText());
+                    }
+                }
+            }
+        }
+        assertThat(graded).isEmpty();
     }
 
     private static void references(JsonNode node, List<String> problems, Set<String> written, String where) {
