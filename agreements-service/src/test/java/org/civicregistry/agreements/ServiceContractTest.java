@@ -114,6 +114,8 @@ class ServiceContractTest {
         officials.publish("created", Officials.organizationSnapshot(id(3), Api.unique("jeonnam"), "전라남도", "Jeonnam", "province", null, 1, "active"));
         officials.publish("created", Officials.organizationSnapshot(id(4), Api.unique("institute"), "광주전남연구원", "Gwangju-Jeonnam Research Institute",
                 "research_institute", null, 1, "active"));
+        officials.publish("created", Officials.organizationSnapshot(id(5), Api.unique("task-force"), "광주·전남 초광역 협력사업 발굴 TF",
+                "Gwangju–Jeonnam super-regional cooperation task force", "task_force", null, 1, "active"));
         for (int n = 1; n <= 2; n++) {
             String person = "0193a3c4-6000-7f80-9a1b-2c3d4e5f6a0" + n;
             String post = "0193a3c4-7000-7f80-9a1b-2c3d4e5f6a0" + n;

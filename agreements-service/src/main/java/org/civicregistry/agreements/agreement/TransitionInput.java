@@ -11,5 +11,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TransitionInput(
         @NotNull @Schema(description = "The state to move to.", examples = "signed") AgreementStatus to,
         @Valid @Schema(description = "With to=signed: the signing date, if the agreement does not have it yet.",
-                examples = "2023-10-12") PartialDate signedOn) {
+                examples = "2023-05-12") PartialDate signedOn) {
 }

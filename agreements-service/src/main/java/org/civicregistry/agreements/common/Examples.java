@@ -15,7 +15,7 @@ public final class Examples {
     public static final String GYEONGGI = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a01";
     public static final String GWANGJU = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a02";
 
-    /** The Gyeonggi–Gwangju mutual development agreement, signed at Gwangju City Hall on 12 October 2023. */
+    /** The Gyeonggi–Gwangju mutual development agreement, signed at Gwangju City Hall on 12 May 2023. */
     public static final String AGREEMENT = """
             {
               "slug": "gyeonggi-gwangju-mutual-development-2023",
@@ -23,7 +23,7 @@ public final class Examples {
               "summary": {"ko": "AI 산업 등 8개 과제 상호 협력", "en": "Cooperation of the two regions on eight tasks, from the AI industry to the Fukushima water discharge"},
               "kind": "mutual_development",
               "status": "signed",
-              "signedOn": "2023-10-12",
+              "signedOn": "2023-05-12",
               "place": {"name": {"ko": "광주광역시청", "en": "Gwangju City Hall"}},
               "parties": [
                 {"organizationId": "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a01", "role": "party",
@@ -42,27 +42,37 @@ public final class Examples {
                 {"number": 7, "title": {"ko": "후쿠시마 원전 오염수 방류 공동 대응", "en": "Joint response to the Fukushima contaminated water discharge"}, "sector": "environment"},
                 {"number": 8, "title": {"ko": "고향사랑기부제 활성화를 위한 상호협력", "en": "Activating the Hometown Love Donation system"}, "sector": "local_finance"}
               ],
-              "sources": [{"url": "https://www.asiae.co.kr/", "publisher": "The Asia Business Daily", "language": "en"}]
+              "sources": [
+                {"title": "강기정 시장과 상생협약 체결", "publisher": "경인일보 (Kyeongin Ilbo)", "publishedOn": "2023-05-12", "language": "ko"},
+                {"title": "Gyeonggi Province Partners with Gwangju City to Collaborate on 8 Major Tasks Including Fukushima Contaminated Water Response",
+                 "publisher": "The Asia Business Daily", "publishedOn": "2023-05-12", "language": "en"}
+              ]
             }""";
 
-    /** The Gwangju–Jeonnam super-regional cooperation task force and its three sectors (2021). */
+    /**
+     * The task force Gwangju and Jeonnam set up in 2021, in three divisions, with the Gwangju-Jeonnam
+     * Research Institute as its secretariat. The article gives only the year and no signatories.
+     */
     public static final String TASK_FORCE = """
             {
-              "slug": "gwangju-jeonnam-super-regional-task-force",
-              "title": {"ko": "광주·전남 초광역 협력 TF", "en": "Gwangju–Jeonnam super-regional cooperation task force"},
+              "slug": "gwangju-jeonnam-super-regional-task-force-2021",
+              "title": {"ko": "광주·전남 초광역 협력사업 발굴 TF 구성", "en": "Gwangju–Jeonnam super-regional cooperation task force set up"},
               "kind": "task_force",
               "status": "in_force",
               "signedOn": "2021",
               "parties": [
                 {"organizationId": "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a02", "role": "party"},
                 {"organizationId": "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a03", "role": "party"},
+                {"organizationId": "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a05", "role": "task_force"},
                 {"organizationId": "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a04", "role": "secretariat"}
               ],
               "items": [
-                {"number": 1, "title": {"ko": "생활·안전·SOC", "en": "Living, safety and SOC"}, "sector": "infrastructure"},
-                {"number": 2, "title": {"ko": "관광·문화", "en": "Tourism and culture"}, "sector": "tourism"},
-                {"number": 3, "title": {"ko": "산업·농업·환경", "en": "Industry, agriculture and environment"}, "sector": "industry"}
-              ]
+                {"number": 1, "title": {"ko": "생활·안전·SOC 분과", "en": "Living, safety and SOC division"}, "sector": "infrastructure"},
+                {"number": 2, "title": {"ko": "관광·문화 분과", "en": "Tourism and culture division"}, "sector": "tourism"},
+                {"number": 3, "title": {"ko": "산업·농업·환경 분과", "en": "Industry, agriculture and environment division"}, "sector": "industry"}
+              ],
+              "sources": [{"title": "Formation of TFs in Three Major Areas: Life·Safety·SOC, Tourism·Culture, and Industry·Agriculture·Environment",
+                           "publisher": "The Asia Business Daily", "publishedOn": "2021", "language": "en"}]
             }""";
 
     public static final String ITEM = """
@@ -75,7 +85,7 @@ public final class Examples {
             }""";
 
     public static final String TRANSITION = """
-            {"to": "signed", "signedOn": "2023-10-12"}""";
+            {"to": "signed", "signedOn": "2023-05-12"}""";
 
     private Examples() {
     }

@@ -152,7 +152,7 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
             + "jurisdictions. " + REFERENCES)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ProgrammeInput.class),
             examples = @ExampleObject(name = "annual plan", value = ProgrammeExamples.PROGRAMME,
-                    description = "Gwangju's twenty initiatives for 2020 (two of them). " + REFERENCES)))
+                    description = "Gwangju's 20 key initiatives for 2020 (two of them). " + REFERENCES)))
     @APIResponse(responseCode = "201", description = "Registered.",
             content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") ProgrammeInput input, @Context UriInfo uri) {

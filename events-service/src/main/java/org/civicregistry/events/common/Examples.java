@@ -11,27 +11,25 @@ public final class Examples {
             + "participants[].postId and agreementId must name records this service has learned from civic.officials.v1 "
             + "and civic.agreements.v1, or the request is a 422 unknown-reference that names the field.";
 
-    /** The special lecture at Chosun University, 17:00 on the day of the Gyeonggi–Gwangju agreement. */
+    /**
+     * The special lecture at Chosun University, 17:00 on the day of the Gyeonggi–Gwangju agreement. The
+     * articles give its start, not its end, and no address: the example carries no more than they say.
+     */
     public static final String EVENT = """
             {
-              "slug": "kim-dong-yeon-chosun-university-lecture-2023-10-12",
-              "title": {"ko": "김동연 경기도지사 조선대학교 특강", "en": "Governor Kim Dong-yeon's special lecture at Chosun University"},
-              "description": {"ko": "지역 청년과의 소통", "en": "A conversation with young people of the region"},
+              "slug": "kim-dong-yeon-chosun-university-lecture-2023-05-12",
+              "title": {"ko": "김동연 지사 조선대학교 특강 '대한민국 금기깨기'", "en": "Governor Kim Dong-yeon's special lecture at Chosun University"},
               "type": "special_lecture",
-              "startsAt": "2023-10-12T17:00:00+09:00",
-              "endsAt": "2023-10-12T18:30:00+09:00",
+              "status": "completed",
+              "startsAt": "2023-05-12T17:00:00+09:00",
               "timeZone": "Asia/Seoul",
-              "location": {
-                "name": {"ko": "조선대학교", "en": "Chosun University"},
-                "address": {"ko": "광주광역시 동구 필문대로 309", "en": "309 Pilmun-daero, Dong-gu, Gwangju"},
-                "lat": 35.1406,
-                "lon": 126.9330
-              },
+              "location": {"name": {"ko": "조선대학교", "en": "Chosun University"}},
               "organizerId": "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b",
               "participants": [
                 {"personId": "0193a3c4-6000-7f80-9a1b-2c3d4e5f6a7b", "role": "speaker", "postId": "0193a3c4-7000-7f80-9a1b-2c3d4e5f6a7b"}
               ],
-              "agreementId": "0193a3c4-8000-7f80-9a1b-2c3d4e5f6a7b"
+              "agreementId": "0193a3c4-8000-7f80-9a1b-2c3d4e5f6a7b",
+              "sources": [{"title": "강기정 시장과 상생협약 체결", "publisher": "경인일보 (Kyeongin Ilbo)", "publishedOn": "2023-05-12", "language": "ko"}]
             }""";
 
     /** The groundbreaking of the Gwangju Global Motors plant, a whole-day entry of 26 December 2019. */
@@ -49,7 +47,7 @@ public final class Examples {
 
     public static final String CANCEL = "{\"to\": \"cancelled\"}";
 
-    public static final String RESCHEDULE = "{\"to\": \"rescheduled\", \"startsAt\": \"2023-10-13T10:00:00+09:00\"}";
+    public static final String RESCHEDULE = "{\"to\": \"rescheduled\", \"startsAt\": \"2023-05-13T10:00:00+09:00\"}";
 
     public static final String INVALID_TRANSITION = """
             {
@@ -95,19 +93,17 @@ public final class Examples {
             END:VTIMEZONE
             BEGIN:VEVENT
             UID:0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b@civic-registry
-            DTSTAMP:20231010T013000Z
-            DTSTART;TZID=Asia/Seoul:20231012T170000
-            DTEND;TZID=Asia/Seoul:20231012T183000
-            SUMMARY;LANGUAGE=en:Governor Kim Dong-yeon's special lecture at Chosun Uni
-             versity
+            DTSTAMP:20230515T013000Z
+            DTSTART;TZID=Asia/Seoul:20230512T170000
+            SUMMARY;LANGUAGE=en:Governor Kim Dong-yeon's special lecture at Chosun Univ
+             ersity
             SEQUENCE:0
-            STATUS:TENTATIVE
-            CREATED:20231010T013000Z
-            LAST-MODIFIED:20231010T013000Z
-            LOCATION:Chosun University\\, 309 Pilmun-daero\\, Dong-gu\\, Gwangju
-            GEO:35.1406;126.9330
-            DESCRIPTION:A conversation with young people of the region\\n\\nOrganizer: G
-             yeonggi Province\\nParticipants: Kim Dong-yeon (speaker)
+            STATUS:CONFIRMED
+            CREATED:20230515T013000Z
+            LAST-MODIFIED:20230515T013000Z
+            LOCATION:Chosun University
+            DESCRIPTION:Organizer: Gyeonggi Province\\nParticipants: Kim Dong-yeon (spea
+             ker)
             CLASS:PUBLIC
             CATEGORIES:special_lecture
             URL:https://civic-registry.org/api/v1/events/0193a3c4-9000-7f80-9a1b-2c3d4e5f6a7b

@@ -20,16 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "knows from civic.officials.v1 and civic.agreements.v1 (else 422 unknown-reference naming the field).")
 public record EventInput(
         @Size(min = 2, max = 100) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters, digits and single hyphens")
-        @Schema(description = "Unique, readable key.", examples = "kim-dong-yeon-chosun-university-lecture-2023-10-12") String slug,
+        @Schema(description = "Unique, readable key.", examples = "kim-dong-yeon-chosun-university-lecture-2023-05-12") String slug,
         @NotNull @ValidText @Schema(description = "Title by language; at least one of ko, en.") LocalizedText title,
         @ValidText(required = false, max = 5000) @Schema(description = "Description by language.") LocalizedText description,
         @NotNull @Schema(description = "What kind of event.") EventType type,
         @Schema(description = "Lifecycle status. A new event is scheduled (default), confirmed or completed; later changes "
                 + "follow the allowed transitions (see POST /api/v1/events/{id}/transitions). Left out: unchanged.") EventStatus status,
         @NotNull @Schema(description = "Start, ISO 8601 with offset. Changing it on a later write reschedules the event.",
-                examples = "2023-10-12T17:00:00+09:00") OffsetDateTime startsAt,
+                examples = "2023-05-12T17:00:00+09:00") OffsetDateTime startsAt,
         @Schema(description = "End, ISO 8601 with offset; after startsAt. For an all-day event, 00:00 of the day after.",
-                examples = "2023-10-12T18:30:00+09:00") OffsetDateTime endsAt,
+                examples = "2019-12-27T00:00:00+09:00") OffsetDateTime endsAt,
         @Size(max = 64) @Schema(description = "IANA time zone the event is held in.", defaultValue = "Asia/Seoul",
                 examples = "Asia/Seoul") String timeZone,
         @Schema(description = "A whole-day event: startsAt (and endsAt) at 00:00 in timeZone.", defaultValue = "false") Boolean allDay,

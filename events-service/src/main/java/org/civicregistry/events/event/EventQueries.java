@@ -32,7 +32,7 @@ import org.civicregistry.events.readmodel.KnownRecord;
 @ApplicationScoped
 public class EventQueries {
 
-    /** Dates in filters (from=2023-10-12) are days in Korea, where the register's offices are. */
+    /** Dates in filters (from=2023-05-12) are days in Korea, where the register's offices are. */
     static final ZoneId REGISTER_ZONE = ZoneId.of("Asia/Seoul");
 
     /** Events organized by an organization or any of its parts, from the organization read model. */

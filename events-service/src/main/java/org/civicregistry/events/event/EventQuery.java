@@ -11,11 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The filter parameters the event list and the calendar feed share, as sent. */
 public class EventQuery {
 
-    @Parameter(description = ApiDocs.FROM, example = "2023-10-12T00:00:00+09:00")
+    @Parameter(description = ApiDocs.FROM, example = "2023-05-12T00:00:00+09:00")
     @QueryParam("from")
     public String from;
 
-    @Parameter(description = ApiDocs.TO, example = "2023-10-14")
+    @Parameter(description = ApiDocs.TO, example = "2023-05-14")
     @QueryParam("to")
     public String to;
 
@@ -43,7 +43,7 @@ public class EventQuery {
     @QueryParam("agreement")
     public String agreement;
 
-    @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00")
+    @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-05-01T00:00:00+09:00")
     @QueryParam("updatedSince")
     public String updatedSince;
 
@@ -51,7 +51,7 @@ public class EventQuery {
     @QueryParam("q")
     public String q;
 
-    @Parameter(description = "Exact slug.", example = "kim-dong-yeon-chosun-university-lecture-2023-10-12")
+    @Parameter(description = "Exact slug.", example = "kim-dong-yeon-chosun-university-lecture-2023-05-12")
     @QueryParam("slug")
     public String slug;
 

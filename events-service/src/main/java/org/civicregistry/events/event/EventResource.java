@@ -54,8 +54,8 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
                     + "(civic.event.scheduled, .rescheduled, .cancelled, ...).")
             .describing(RecordDocs.Route.PATCH, "A JSON merge patch (RFC 7396); needs If-Match. Who may: as for PUT. "
                     + "Patching startsAt reschedules the event; patching status follows the allowed transitions.")
-            .patchExample("move to the next morning", "{\"startsAt\": \"2023-10-13T10:00:00+09:00\", "
-                    + "\"endsAt\": \"2023-10-13T11:30:00+09:00\"}")
+            .patchExample("move to the next morning", "{\"startsAt\": \"2023-05-13T10:00:00+09:00\", "
+                    + "\"endsAt\": \"2023-05-13T11:30:00+09:00\"}")
             .patchExample("add an English description", "{\"description\": {\"en\": \"Meeting with the May Mothers' "
                     + "Association\"}}")
             .describing(RecordDocs.Route.ARCHIVE, "Public records are never deleted: the event is archived, leaves lists "

@@ -15,13 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Event")
 public record EventView(
         @Schema(description = "Record id (UUID v7, time-ordered).") UUID id,
-        @Schema(examples = "kim-dong-yeon-chosun-university-lecture-2023-10-12") String slug,
+        @Schema(examples = "kim-dong-yeon-chosun-university-lecture-2023-05-12") String slug,
         LocalizedText title,
         LocalizedText description,
         EventType type,
         @Schema(description = "Lifecycle status.") EventStatus status,
-        @Schema(description = "Start, with the offset of timeZone at that instant.", examples = "2023-10-12T17:00:00+09:00") OffsetDateTime startsAt,
-        @Schema(examples = "2023-10-12T18:30:00+09:00") OffsetDateTime endsAt,
+        @Schema(description = "Start, with the offset of timeZone at that instant.", examples = "2023-05-12T17:00:00+09:00") OffsetDateTime startsAt,
+        @Schema(examples = "2019-12-27T00:00:00+09:00") OffsetDateTime endsAt,
         @Schema(examples = "Asia/Seoul") String timeZone,
         boolean allDay,
         Location location,

@@ -10,6 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "endsAt left out keeps the event's duration.")
 public record Transition(
         @NotNull @Schema(description = "The status to move to.") EventStatus to,
-        @Schema(description = "For rescheduled: the new start.", examples = "2023-10-13T10:00:00+09:00") OffsetDateTime startsAt,
+        @Schema(description = "For rescheduled: the new start.", examples = "2023-05-13T10:00:00+09:00") OffsetDateTime startsAt,
         @Schema(description = "For rescheduled: the new end; left out, the duration is kept.") OffsetDateTime endsAt) {
 }

@@ -2,7 +2,9 @@ package org.civicregistry.officials.common;
 
 /**
  * Request examples of the OpenAPI document. Those of records that reference nothing (an
- * organization, a person) are valid as they stand, so "Try it out" works on an empty database.
+ * organization, a person) are valid as they stand, so "Try it out" works on an empty database. Their
+ * facts are those of the demo data (docs/demo-data.md), and their sources are named by title, as no
+ * article address is known.
  */
 public final class Examples {
 
@@ -13,7 +15,7 @@ public final class Examples {
               "classification": "metropolitan_city",
               "divisionId": "ocd-division/country:kr/metropolitan_city:29",
               "identifiers": [{"scheme": "kr-admin-code", "identifier": "29"}],
-              "sources": [{"url": "https://www.gwangju.go.kr/", "publisher": "Gwangju Metropolitan City", "language": "ko"}]
+              "sources": [{"title": "강기정 시장과 상생협약 체결", "publisher": "경인일보 (Kyeongin Ilbo)", "publishedOn": "2023-05-12", "language": "ko"}]
             }""";
 
     public static final String PERSON = """
@@ -21,7 +23,7 @@ public final class Examples {
               "slug": "kang-ki-jung",
               "name": {"ko": "강기정", "en": "Kang Ki-jung"},
               "otherNames": [{"name": "Kang Gi-jeong", "language": "en", "note": "Revised Romanization"}],
-              "sources": [{"url": "https://www.gwangju.go.kr/", "publisher": "Gwangju Metropolitan City", "language": "ko"}]
+              "sources": [{"title": "강기정 시장과 상생협약 체결", "publisher": "경인일보 (Kyeongin Ilbo)", "publishedOn": "2023-05-12", "language": "ko"}]
             }""";
 
     public static final String POST = """
@@ -38,7 +40,7 @@ public final class Examples {
               "postId": "0193a3c4-7000-7f80-9a1b-2c3d4e5f6a7b",
               "role": "mayor",
               "start": "2022-07-01",
-              "sources": [{"url": "https://www.gwangju.go.kr/", "publisher": "Gwangju Metropolitan City", "language": "ko"}]
+              "sources": [{"title": "강기정 시장과 상생협약 체결", "publisher": "경인일보 (Kyeongin Ilbo)", "publishedOn": "2023-05-12", "language": "ko"}]
             }""";
 
     private Examples() {

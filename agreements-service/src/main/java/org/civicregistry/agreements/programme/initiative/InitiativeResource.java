@@ -178,7 +178,8 @@ public class InitiativeResource {
             + "status and progress (event civic.programme.initiative.reported). Reports are never edited or removed, so no "
             + "If-Match is needed: appending loses nothing. The date may be neither in the future nor before the newest report.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Report.class),
-            examples = @ExampleObject(name = "mid-year report", value = ProgrammeExamples.REPORT)))
+            examples = @ExampleObject(name = "mid-year report", value = ProgrammeExamples.REPORT,
+                    description = "Illustrative figures: the sources hold no progress report.")))
     @APIResponse(responseCode = "201", description = "Appended; the initiative as it is now.",
             headers = { @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Location", description = "The initiative, whose newest report this now is (a report has "
