@@ -343,6 +343,11 @@ class WebhookTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> admin().queryParam("status", "PENDING").get("/api/v1/webhooks/" + id + "/deliveries")
                 .then().extract().<List<?>>path("items").size() == 2);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(received::isEmpty);
+        // the operator sees the queue (the gauge is reread every few seconds) and the pool that served it
+        await().atMost(Duration.ofSeconds(15)).until(() -> gauge("civic_webhook_backlog") >= 2);
+        assertThat(gauge("agroal_max_used_count")).isPositive();
+        assertThat(List.of("agroal_active_count", "agroal_available_count", "agroal_awaiting_count")).allSatisfy(
+                name -> assertThat(gauge(name)).as(name).isNotNaN());
 
         admin().post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
@@ -488,5 +493,12 @@ class WebhookTest {
                 .post("/api/v1/webhooks").then().statusCode(403).contentType("application/problem+json");
         Client.anyone().auth().oauth2(Tokens.admin()).contentType("application/json").body("{\"url\": \"ftp://example.org/hook\"}")
                 .post("/api/v1/webhooks").then().statusCode(400).body("violations[0].field", equalTo("url"));
+    }
+
+    /** A metric's value as Prometheus scrapes it (the largest, if it has several series); NaN when it is missing. */
+    private static double gauge(String name) {
+        String metrics = Client.anyone().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(Double.NaN);
     }
 }

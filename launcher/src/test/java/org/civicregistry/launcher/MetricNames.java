@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  */
 final class MetricNames {
 
-    /** What the Quarkus Micrometer extension registers in every service (seen at /q/metrics). */
+    /** What the Quarkus Micrometer and Agroal extensions register in every service (seen at /q/metrics). */
     static final Set<String> PLATFORM = Set.of("up", "http_server_requests_seconds_count", "http_server_requests_seconds_sum",
             "http_server_requests_seconds_max", "jvm_memory_used_bytes", "jvm_memory_committed_bytes", "jvm_memory_max_bytes",
             "jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_threads_live_threads", "process_cpu_usage",
-            "system_cpu_usage");
+            "system_cpu_usage", "agroal_active_count", "agroal_available_count", "agroal_awaiting_count", "agroal_max_used_count");
 
     /** A meter's builder statement: its kind, its name, and the rest up to the semicolon (where a base unit may be). */
     private static final Pattern BUILDER = Pattern.compile("(Counter|Gauge|Timer)\\.builder\\(\"([a-z0-9.]+)\"([^;]*);");
