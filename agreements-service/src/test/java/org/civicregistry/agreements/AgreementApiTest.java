@@ -115,8 +115,12 @@ class AgreementApiTest extends SeededTest {
         taskForce.withArray("items").add(Api.item(1, "생활·안전·SOC", "Living, safety and SOC", "infrastructure"));
         taskForce.withArray("items").add(Api.item(2, "관광·문화", "Tourism and culture", "tourism"));
         taskForce.withArray("items").add(Api.item(3, "산업·농업·환경", "Industry, agriculture and environment", "industry"));
+        String archiveId = Api.unique("tf");
+        taskForce.withArray("identifiers").addObject().put("scheme", "gwangju-archive").put("identifier", archiveId);
         String tf = Api.create(taskForce);
         String party = own.gwangjuSlug;
+        given().queryParam("identifier", "gwangju-archive:" + archiveId).get(Api.AGREEMENTS).then().statusCode(200)
+                .body("items.id", contains(tf));
 
         given().queryParam("signatory", own.kimDongYeonSlug).get(Api.AGREEMENTS).then().statusCode(200).body("items.id", contains(agreement));
         given().queryParam("signatory", own.kangKiJung).get(Api.AGREEMENTS).then().body("items.id", contains(agreement));

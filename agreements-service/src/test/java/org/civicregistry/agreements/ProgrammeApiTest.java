@@ -196,7 +196,11 @@ class ProgrammeApiTest extends SeededTest {
         pledges.putArray("initiatives");
         pledges.remove("announcedBy");
         pledges.put("announcedOn", "2022-07");
+        String pledgeId = Api.unique("pledges");
+        pledges.withArray("identifiers").addObject().put("scheme", "gwangju-archive").put("identifier", pledgeId);
         String pledge = Programmes.create(pledges);
+        given().queryParam("identifier", "gwangju-archive:" + pledgeId).get(PROGRAMMES).then().statusCode(200)
+                .body("items.id", contains(pledge));
         ObjectNode gyeonggi = Programmes.gwangju2020(own, null).put("ownerId", own.gyeonggi);
         gyeonggi.remove("announcedBy");
         gyeonggi.remove("period");

@@ -105,6 +105,12 @@ final class Api {
             return this;
         }
 
+        EventBody identifier(String scheme, String value) {
+            ObjectNode identifier = json.withArray("identifiers").addObject();
+            identifier.put("scheme", scheme).put("identifier", value);
+            return this;
+        }
+
         EventBody slug(String slug) {
             json.put("slug", slug);
             return this;

@@ -144,8 +144,10 @@ class EventApiTest {
         String signing = Api.event(unit).type("signing_ceremony").title("상생발전 합의문 서명식", "Signing of the mutual development agreement")
                 .starts("2023-10-12T11:30:00+09:00").ends("2023-10-12T12:30:00+09:00")
                 .participant(kim, "signatory").participant(kang, "signatory").agreement(agreement).create();
+        String lectureId = Api.unique("lecture");
         String lecture = Api.event(org).type("special_lecture").title("조선대학교 특강", "Special lecture at Chosun University")
-                .starts("2023-10-12T17:00:00+09:00").ends("2023-10-12T18:30:00+09:00").participant(kim, "speaker").create();
+                .starts("2023-10-12T17:00:00+09:00").ends("2023-10-12T18:30:00+09:00").participant(kim, "speaker")
+                .identifier("newsroom", lectureId).create();
         String meeting = Api.event(org).type("meeting").title("오월어머니회 간담회", "Meeting with the May Mothers' Association")
                 .starts("2023-10-13T10:00:00+09:00").participant(kim, "guest").create();
         OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(10).truncatedTo(ChronoUnit.HOURS);
@@ -160,6 +162,8 @@ class EventApiTest {
         ids(given().queryParam("participant", kang)).containsExactly(visit, signing, upcoming);
         ids(given().queryParam("participant", kimSlug).queryParam("type", "special_lecture")).containsExactly(lecture);
         ids(given().queryParam("agreement", agreementSlug)).containsExactly(visit, signing);
+        ids(given().queryParam("identifier", "newsroom:" + lectureId)).containsExactly(lecture);
+        ids(given().queryParam("identifier", "other:" + lectureId)).isEmpty();
         // a window is an overlap: the signing (11:30–12:30) is not over at 12:00, the visit (10:00) is;
         // to=2023-10-13 is a day, so the meeting that morning is in
         ids(given().queryParam("organization", org).queryParam("from", "2023-10-12T12:00:00+09:00").queryParam("to", "2023-10-13"))

@@ -79,9 +79,9 @@ class ChangeStreamTest {
                 {"birthDate": "1961-05", "image": "https://example.org/yoon.jpg", "ownerOrganizationId": "%s",
                  "otherNames": [{"name": "Yun Byeong-tae", "language": "en", "note": "romanization"}],
                  "contacts": [{"type": "url", "value": "https://www.naju.go.kr/", "label": "Office"}],
-                 "identifiers": [{"scheme": "wikidata", "identifier": "Q0"}],
+                 "identifiers": [{"scheme": "wikidata", "identifier": "%s"}],
                  "sources": [{"url": "https://www.naju.go.kr/", "title": "나주시", "publishedOn": "2022-07"}]}"""
-                .formatted(county)).patch("/api/v1/people/" + person).then().statusCode(200);
+                .formatted(county, Api.unique("Q"))).patch("/api/v1/people/" + person).then().statusCode(200);
         String membership = Api.membership(person, post, "2022-07-01", null);
         Api.admin().header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"end\": \"2026-06-30\", \"endReason\": \"term_ended\"}")

@@ -15,15 +15,21 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.civicregistry.testsupport.Paging;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.restassured.response.Response;
 
 @OfficialsTest
 class OrganizationApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void createReadUpdateArchiveWithVersionsAndHistory() {
@@ -170,5 +176,88 @@ class OrganizationApiTest {
                 .put("/api/v1/organizations/" + top).then().statusCode(422).body("violations[0].field", equalTo("parentId"));
         given().get("/api/v1/organizations/" + top).then().body("version", equalTo(1)).body("parentId", nullValue())
                 .body("id", notNullValue());
+    }
+
+    /**
+     * An identifier finds its record on the collection, and names one active record: a second claim is
+     * a 409 naming the holder, also when two writers claim it at the same moment; archiving frees it.
+     */
+    @Test
+    void anIdentifierFindsItsOneRecord() throws Exception {
+        String division = "ocd-division/country:kr/" + Api.unique("province") + ":41";
+        String body = """
+                {"name": {"ko": "경기도"}, "classification": "province",
+                 "identifiers": [{"scheme": "kr-admin-code", "identifier": "%s"}, {"scheme": "ocd-division", "identifier": "%s"}]}""";
+        String first = Api.admin().body(body.formatted(Api.unique("41"), division)).post("/api/v1/organizations").then()
+                .statusCode(201).extract().path("id");
+
+        given().queryParam("identifier", "ocd-division:" + division).get("/api/v1/organizations").then().statusCode(200)
+                .body("items.id", contains(first));
+        given().queryParam("identifier", "kr-admin-code:" + division).get("/api/v1/organizations").then().body("items", hasSize(0));
+        given().queryParam("identifier", "no-colon").get("/api/v1/organizations").then().statusCode(400)
+                .body("violations[0].field", equalTo("identifier"));
+
+        // a second record may not claim it, on create or on update, and names the holder in the problem
+        Api.admin().body(body.formatted(Api.unique("41"), division)).post("/api/v1/organizations").then().statusCode(409)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("identifiers[1]"))
+                .body("detail", containsString(first));
+        String other = Api.organization(Api.unique("other"), "다른 도", null, "province", null);
+        Api.admin().header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+                .body("{\"identifiers\": [{\"scheme\": \"ocd-division\", \"identifier\": \"" + division + "\"}]}")
+                .patch("/api/v1/organizations/" + other).then().statusCode(409);
+        // nor list it twice, nor use a colon in a scheme (it could not be asked for)
+        Api.admin().body("""
+                {"name": {"ko": "중복"}, "classification": "province",
+                 "identifiers": [{"scheme": "wikidata", "identifier": "Q1"}, {"scheme": "wikidata", "identifier": "Q1"}]}""")
+                .post("/api/v1/organizations").then().statusCode(400).body("violations[0].field", equalTo("identifiers[1]"));
+        Api.admin().body("{\"name\": {\"ko\": \"콜론\"}, \"classification\": \"province\", "
+                + "\"identifiers\": [{\"scheme\": \"a:b\", \"identifier\": \"1\"}]}")
+                .post("/api/v1/organizations").then().statusCode(400).body("violations[0].field", equalTo("identifiers[0].scheme"));
+
+        // two writers claiming a free identifier at once: exactly one gets it
+        String contested = "ocd-division/country:kr/" + Api.unique("contested");
+        String claim = body.formatted(Api.unique("x"), contested);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String mine = claim.replaceFirst("\"kr-admin-code\", \"identifier\": \"[^\"]+\"",
+                        "\"kr-admin-code\", \"identifier\": \"" + Api.unique("c") + "\"");
+                answers.add(pool.submit(() -> Api.admin().body(mine).post("/api/v1/organizations").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("identifier", "ocd-division:" + contested).get("/api/v1/organizations").then().body("items", hasSize(1));
+
+        // archived, the record lets it go; restored while another holds it, it is refused
+        Api.admin().header("If-Match", "\"1\"").delete("/api/v1/organizations/" + first).then().statusCode(200);
+        String second = Api.admin().body(body.formatted(Api.unique("41"), division)).post("/api/v1/organizations").then()
+                .statusCode(201).extract().path("id");
+        given().queryParam("identifier", "ocd-division:" + division).get("/api/v1/organizations").then().body("items.id", contains(second));
+        Api.admin().header("If-Match", "\"2\"").post("/api/v1/organizations/" + first + "/restore").then().statusCode(409);
+    }
+
+    /** The filter's function is inlined into identifiers @> ..., so the GIN index answers it, not a scan of every row. */
+    @Test
+    void theIdentifierFilterUsesItsIndex() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.ResultSet rows = statement.executeQuery("explain select id from organization where "
+                    + "civic_has_identifier(identifiers, '[{\"scheme\": \"ocd-division\", \"identifier\": \"x\"}]')")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            connection.rollback();
+            assertThat(plan.toString()).contains("organization_identifiers").doesNotContain("Seq Scan");
+        }
     }
 }

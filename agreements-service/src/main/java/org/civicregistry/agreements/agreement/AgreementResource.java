@@ -24,6 +24,7 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -98,6 +99,7 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
             @Parameter(description = ApiDocs.Q, example = "후쿠시마") @QueryParam("q") String q,
             @Parameter(description = "Exact slug.", example = "gyeonggi-gwangju-mutual-development-2023") @QueryParam("slug") String slug,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -114,7 +116,8 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
                 Params.date("to", to),
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
-                Params.text("slug", slug));
+                Params.text("slug", slug),
+                Identifier.parse("identifier", identifier));
         Page<AgreementView> page = agreements.list(filter, PageRequest.of(limit, cursor)).map(a -> a.in(language));
         return PagedResponse.of(page, uri);
     }

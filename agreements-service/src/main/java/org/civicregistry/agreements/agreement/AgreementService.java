@@ -259,7 +259,8 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                 .and("a.signedFrom <= :to", "to", filter.to())
                 .and("a.updatedAt >= :since", "since", filter.updatedSince())
                 .contains("a.searchText", "q", filter.q())
-                .and("a.slug = :slug", "slug", filter.slug());
+                .and("a.slug = :slug", "slug", filter.slug())
+                .hasIdentifier("a.identifiers", filter.identifier());
         if (page.cursor() != null) {
             List<String> key = Cursor.decode(page.cursor(), 2);
             LocalDate afterDate;

@@ -25,6 +25,7 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -110,6 +111,7 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
             @Parameter(description = "Exact slug.", example = "gwangju-twenty-initiatives-2020") @QueryParam("slug") String slug,
             @Parameter(description = "Only programmes changed at or after this instant (ISO 8601 with offset).",
                     example = "2020-01-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -124,7 +126,8 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
                 Params.date("periodTo", periodTo),
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
-                Params.text("slug", slug));
+                Params.text("slug", slug),
+                Identifier.parse("identifier", identifier));
         Page<ProgrammeView> page = programmes.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }

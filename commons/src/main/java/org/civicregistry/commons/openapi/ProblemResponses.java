@@ -208,7 +208,8 @@ public class ProblemResponses implements OASFilter {
                             + "(record-too-large; nothing is changed).");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
-            add(responses, ProblemType.CONFLICT, "A record with the same unique value already exists: slug.");
+            add(responses, ProblemType.CONFLICT, "A record with the same unique value already exists: its slug, or one of its "
+                    + "identifiers (an identifier names one active record of a collection).");
         }
         if (method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS) {
             add(responses, ProblemType.NOT_ACCEPTABLE, "This resource answers only with the documented media types.");

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.persistence.Query;
 
+import org.civicregistry.commons.record.Identifier;
+
 /**
  * The conditions of a filtered JPQL query, each added only when its filter was given, with named
  * parameters (never concatenated values).
@@ -42,6 +44,15 @@ public final class Where {
             and(column + " like :" + name + " escape '\\'", name, "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
         }
         return this;
+    }
+
+    /**
+     * Adds "the record's identifiers hold this one" when {@code identifier} is given. The SQL function {@code civic_has_identifier} of each
+     * service's schema is inlined by PostgreSQL into {@code identifiers @> ...}, which its GIN index serves.
+     */
+    public Where hasIdentifier(String column, Identifier identifier) {
+        return and("function('civic_has_identifier', " + column + ", :identifier) = true", "identifier",
+                identifier == null ? null : identifier.containment());
     }
 
     /** Hands this (sub-query's) parameters to the query it is nested in. */

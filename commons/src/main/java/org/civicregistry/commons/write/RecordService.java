@@ -1,6 +1,7 @@
 package org.civicregistry.commons.write;
 
 import java.lang.reflect.ParameterizedType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,8 @@ import org.civicregistry.commons.http.Versions;
 import org.civicregistry.commons.outbox.ChangeRecorder;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
+import org.civicregistry.commons.problem.Violation;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordEntity;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.security.Jurisdictions;
@@ -131,6 +134,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         apply(entity, input);
         entity.initialize();
         requireWrite(entity);
+        requireUniqueIdentifiers(entity);
         checkAmongOthers(entity);
         em.persist(entity);
         em.flush();
@@ -203,6 +207,7 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
             return entity;
         }
         entity.status = RecordStatus.ACTIVE;
+        requireUniqueIdentifiers(entity);
         checkAmongOthers(entity);
         entity.touch();
         em.flush();
@@ -218,8 +223,47 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
     protected void checkAmongOthers(E entity) {
     }
 
+    /**
+     * An identifier names at most one active record of its collection, so {@code ?identifier=} finds
+     * one: a second claim is a 409 naming the record that holds it (records are public), and the same
+     * identifier twice in one record is a 400. Each claimed identifier is first locked to the
+     * transaction (an advisory lock on its hash), so two writers claiming one at the same moment cannot
+     * both find it free; the locks are taken in one order, so two such writers never deadlock.
+     */
+    private void requireUniqueIdentifiers(E entity) {
+        List<Identifier> identifiers = entity.identifiers;
+        if (identifiers == null || identifiers.isEmpty() || entity.status != RecordStatus.ACTIVE) {
+            return;
+        }
+        Set<Identifier> seen = new HashSet<>();
+        for (int i = 0; i < identifiers.size(); i++) {
+            if (!seen.add(identifiers.get(i))) {
+                throw ProblemException.invalid("identifiers[" + i + "]", "is already listed");
+            }
+        }
+        String entityName = entityClass().getSimpleName();
+        identifiers.stream().map(id -> entityName + "\n" + id.scheme() + "\n" + id.identifier()).sorted().forEach(key -> em
+                .createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", key).getSingleResult());
+        for (int i = 0; i < identifiers.size(); i++) {
+            Identifier identifier = identifiers.get(i);
+            List<E> holders = em.createQuery("select e from " + entityName + " e where e.status = :active and e.id <> :id"
+                    + " and function('civic_has_identifier', e.identifiers, :identifier) = true", entityClass())
+                    .setParameter("active", RecordStatus.ACTIVE).setParameter("id", entity.id)
+                    .setParameter("identifier", identifier.containment()).setMaxResults(1).getResultList();
+            if (!holders.isEmpty()) {
+                E holder = holders.get(0);
+                String name = entityType() + " " + (holder.slug != null ? holder.slug : holder.id);
+                throw new ProblemException(ProblemType.CONFLICT, "The identifier " + identifier.scheme() + ":"
+                        + identifier.identifier() + " already names the " + name + "; an identifier names one record.",
+                        List.of(new Violation("identifiers[" + i + "]", "already names " + name)), List.of());
+            }
+        }
+    }
+
     private E updated(E entity, I before) {
         requireWrite(entity);
+        requireUniqueIdentifiers(entity);
         checkAmongOthers(entity);
         entity.touch();
         em.flush();

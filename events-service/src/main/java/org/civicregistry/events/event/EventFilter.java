@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordStatus;
 
 /**
@@ -12,5 +13,6 @@ import org.civicregistry.commons.record.RecordStatus;
  * overlap: events not over at {@code from} that start before {@code to}.
  */
 public record EventFilter(Instant from, Instant to, UUID organizationId, UUID participantId, EventType type,
-        List<EventStatus> statuses, UUID agreementId, OffsetDateTime updatedSince, String q, RecordStatus recordStatus, String slug) {
+        List<EventStatus> statuses, UUID agreementId, OffsetDateTime updatedSince, String q, RecordStatus recordStatus, String slug,
+        Identifier identifier) {
 }

@@ -20,6 +20,7 @@ import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.readmodel.ReadModelLookup;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.commons.security.JurisdictionChain;
 import org.civicregistry.events.common.EventsConfig;
@@ -111,7 +112,8 @@ public class EventQueries {
                 Params.dateTime("updatedSince", query.updatedSince),
                 Params.text("q", query.q),
                 Params.enumValue("recordStatus", query.recordStatus, RecordStatus.class),
-                Params.text("slug", query.slug));
+                Params.text("slug", query.slug),
+                Identifier.parse("identifier", query.identifier));
     }
 
     /** A date-time with offset, or a day (its start; for {@code to}, the start of the next day) in Korea. */
@@ -177,7 +179,9 @@ public class EventQueries {
                 .and("e.agreement_id = :agreement", "agreement", filter.agreementId())
                 .and("e.updated_at >= cast(:since as timestamptz)", "since", filter.updatedSince())
                 .contains("e.search_text", "q", filter.q())
-                .and("e.slug = :slug", "slug", filter.slug());
+                .and("e.slug = :slug", "slug", filter.slug())
+                .and("e.identifiers @> cast(:identifier as jsonb)", "identifier",
+                        filter.identifier() == null ? null : filter.identifier().containment());
         return where;
     }
 }

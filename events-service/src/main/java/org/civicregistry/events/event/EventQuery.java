@@ -2,6 +2,7 @@ package org.civicregistry.events.event;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.events.common.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,6 +47,10 @@ public class EventQuery {
     @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-05-01T00:00:00+09:00")
     @QueryParam("updatedSince")
     public String updatedSince;
+
+    @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE)
+    @QueryParam("identifier")
+    public String identifier;
 
     @Parameter(description = ApiDocs.Q, example = "조선대")
     @QueryParam("q")

@@ -14,7 +14,7 @@ public final class Examples {
               "name": {"ko": "광주광역시", "en": "Gwangju Metropolitan City"},
               "classification": "metropolitan_city",
               "divisionId": "ocd-division/country:kr/metropolitan_city:29",
-              "identifiers": [{"scheme": "kr-admin-code", "identifier": "29"}],
+              "identifiers": [{"scheme": "ocd-division", "identifier": "ocd-division/country:kr/metropolitan_city:29"}],
               "sources": [{"title": "강기정 시장과 상생협약 체결", "publisher": "경인일보 (Kyeongin Ilbo)", "publishedOn": "2023-05-12", "language": "ko"}]
             }""";
 

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordStatus;
 
 /** Filters of the memberships collection. {@code current} is {@code at=} today. */
 public record MembershipFilter(String slug, UUID personId, UUID organizationId, UUID postId, String role, UUID partyId, LocalDate at,
-        Boolean current, OffsetDateTime updatedSince, RecordStatus status) {
+        Boolean current, OffsetDateTime updatedSince, RecordStatus status, Identifier identifier) {
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -79,6 +80,7 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
             @Parameter(description = ApiDocs.AT, example = "2019-12-26") @QueryParam("at") String at,
             @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
@@ -95,7 +97,8 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
                 Params.date("at", at),
                 Params.bool("current", current),
                 Params.dateTime("updatedSince", updatedSince),
-                Params.enumValue("status", status, RecordStatus.class));
+                Params.enumValue("status", status, RecordStatus.class),
+                Identifier.parse("identifier", identifier));
         Page<MembershipView> page = memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language));
         return PagedResponse.of(page, uri);
     }

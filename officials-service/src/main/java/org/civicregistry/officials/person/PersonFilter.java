@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordStatus;
 
 /**
@@ -11,7 +12,7 @@ import org.civicregistry.commons.record.RecordStatus;
  * combine: "people who held post P on day D" is {@code post=P&at=D}.
  */
 public record PersonFilter(String slug, UUID organizationId, UUID postId, String role, UUID partyId, LocalDate at,
-        String q, OffsetDateTime updatedSince, RecordStatus status) {
+        String q, OffsetDateTime updatedSince, RecordStatus status, Identifier identifier) {
 
     boolean byMembership() {
         return organizationId != null || postId != null || role != null || partyId != null || at != null;

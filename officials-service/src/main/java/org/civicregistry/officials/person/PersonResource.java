@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -82,6 +83,7 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
             @Parameter(description = ApiDocs.AT, example = "2019-12-26") @QueryParam("at") String at,
             @Parameter(description = ApiDocs.Q, example = "강기") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
@@ -97,7 +99,8 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
                 Params.date("at", at),
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
-                Params.enumValue("status", status, RecordStatus.class));
+                Params.enumValue("status", status, RecordStatus.class),
+                Identifier.parse("identifier", identifier));
         Page<PersonView> page = people.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }
@@ -118,7 +121,7 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
         String language = Languages.requested(lang, headers);
         Person person = people.find(Params.id(id));
         MembershipFilter filter = new MembershipFilter(null, person.id, null, null, null, null, Params.date("at", at),
-                Params.bool("current", current), null, null);
+                Params.bool("current", current), null, null, null);
         return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language)), uri);
     }
 

@@ -112,6 +112,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
         Where where = new Where()
                 .and("p.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
                 .and("p.slug = :slug", "slug", filter.slug())
+                .hasIdentifier("p.identifiers", filter.identifier())
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
                 .and("p.id > :after", "after", Cursor.decodeId(page.cursor()))
                 .contains("p.searchText", "q", filter.q());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
+import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
@@ -68,6 +69,7 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
             @Parameter(description = "Posts with this role.", example = "mayor") @QueryParam("role") String role,
             @Parameter(description = ApiDocs.Q, example = "시장") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
@@ -80,7 +82,8 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
                 Params.text("role", role),
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
-                Params.enumValue("status", status, RecordStatus.class));
+                Params.enumValue("status", status, RecordStatus.class),
+                Identifier.parse("identifier", identifier));
         Page<PostView> page = posts.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }

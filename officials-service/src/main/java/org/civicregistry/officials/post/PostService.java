@@ -83,6 +83,7 @@ public class PostService extends RecordService<Post, PostInput, PostView> {
         Where where = new Where()
                 .and("p.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
                 .and("p.slug = :slug", "slug", filter.slug())
+                .hasIdentifier("p.identifiers", filter.identifier())
                 .and("p.organizationId = :organization", "organization", filter.organizationId())
                 .and("p.role = :role", "role", filter.role())
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
