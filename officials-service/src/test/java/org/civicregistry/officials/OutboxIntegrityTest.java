@@ -142,7 +142,7 @@ class OutboxIntegrityTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) >= updates / 2);
         // Right after the fence the relay may be between two leaderships (no lock held): end the next session that holds it.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> RelayLock.terminateLockSessions(dataSource) > 0);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> RelayLock.terminateLockSessions(dataSource, TOPIC) > 0);
         burst.get(60, TimeUnit.SECONDS);
         try (TopicReader reader = new TopicReader(KafkaBroker.shared().bootstrapServers(), TOPIC)) {
             List<Message> events = reader.readUntil(messages -> versionsOf(messages, id).contains(updates + 1), Duration.ofSeconds(60));

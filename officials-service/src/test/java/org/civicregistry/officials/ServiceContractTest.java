@@ -47,10 +47,15 @@ class ServiceContractTest {
         for (String path : List.of("/api/v1/organizations", "/api/v1/people")) {
             Map<String, Map<String, Object>> examples = doc.getMap("paths.'" + path + "'.post.requestBody.content.'application/json'.examples");
             Object example = examples.values().iterator().next().get("value");
-            // the examples carry slugs; drop them so the document's own example can be posted again here
+            // the examples carry a slug and identifiers, each of which names one record: fresh ones let the
+            // document's own example be posted again here, whatever earlier tests (the fuzzer's) created from it
             @SuppressWarnings("unchecked")
             Map<String, Object> body = new java.util.HashMap<>((Map<String, Object>) example);
             body.put("slug", Api.unique("example"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> identifiers = (List<Map<String, Object>>) body.getOrDefault("identifiers", List.of());
+            body.put("identifiers", identifiers.stream().map(i -> Map.of("scheme", i.get("scheme"),
+                    "identifier", Api.unique(String.valueOf(i.get("identifier"))))).toList());
             Api.admin().body(body).post(path).then().statusCode(201);
         }
     }
