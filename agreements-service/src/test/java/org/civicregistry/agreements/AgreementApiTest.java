@@ -121,6 +121,7 @@ class AgreementApiTest extends SeededTest {
         String party = own.gwangjuSlug;
         given().queryParam("identifier", "gwangju-archive:" + archiveId).get(Api.AGREEMENTS).then().statusCode(200)
                 .body("items.id", contains(tf));
+        given().queryParam("id", agreement, tf).get(Api.AGREEMENTS).then().statusCode(200).body("items.id", contains(tf, agreement));
 
         given().queryParam("signatory", own.kimDongYeonSlug).get(Api.AGREEMENTS).then().statusCode(200).body("items.id", contains(agreement));
         given().queryParam("signatory", own.kangKiJung).get(Api.AGREEMENTS).then().body("items.id", contains(agreement));

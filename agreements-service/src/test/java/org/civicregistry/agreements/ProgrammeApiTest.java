@@ -201,6 +201,7 @@ class ProgrammeApiTest extends SeededTest {
         String pledge = Programmes.create(pledges);
         given().queryParam("identifier", "gwangju-archive:" + pledgeId).get(PROGRAMMES).then().statusCode(200)
                 .body("items.id", contains(pledge));
+        given().queryParam("id", pledge, plan).get(PROGRAMMES).then().body("items.id", contains(plan, pledge));
         ObjectNode gyeonggi = Programmes.gwangju2020(own, null).put("ownerId", own.gyeonggi);
         gyeonggi.remove("announcedBy");
         gyeonggi.remove("period");

@@ -164,6 +164,7 @@ class EventApiTest {
         ids(given().queryParam("agreement", agreementSlug)).containsExactly(visit, signing);
         ids(given().queryParam("identifier", "newsroom:" + lectureId)).containsExactly(lecture);
         ids(given().queryParam("identifier", "other:" + lectureId)).isEmpty();
+        ids(given().queryParam("id", meeting, visit)).containsExactly(visit, meeting);
         // a window is an overlap: the signing (11:30–12:30) is not over at 12:00, the visit (10:00) is;
         // to=2023-10-13 is a day, so the meeting that morning is in
         ids(given().queryParam("organization", org).queryParam("from", "2023-10-12T12:00:00+09:00").queryParam("to", "2023-10-13"))

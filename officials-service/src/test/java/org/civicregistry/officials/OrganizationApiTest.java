@@ -243,6 +243,26 @@ class OrganizationApiTest {
         Api.admin().header("If-Match", "\"2\"").post("/api/v1/organizations/" + first + "/restore").then().statusCode(409);
     }
 
+    /** Several records by id in one request: in creation order, the other filters still applying, at most 50 ids. */
+    @Test
+    void severalRecordsInOneRequestById() {
+        String a = Api.organization(Api.unique("a"), "가", "A", "province", null);
+        String b = Api.organization(Api.unique("b"), "나", "B", "city", null);
+        String c = Api.organization(Api.unique("c"), "다", "C", "city", null);
+        given().queryParam("id", c, a).queryParam("id", "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b").get("/api/v1/organizations").then()
+                .statusCode(200).body("items.id", contains(a, c));
+        given().queryParam("id", a, b, c).queryParam("classification", "city").get("/api/v1/organizations").then()
+                .body("items.id", contains(b, c));
+        given().queryParam("id", "not-a-uuid").get("/api/v1/organizations").then().statusCode(400)
+                .body("violations[0].field", equalTo("id"));
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            tooMany.add(java.util.UUID.randomUUID().toString());
+        }
+        given().queryParam("id", tooMany).get("/api/v1/organizations").then().statusCode(400)
+                .body("violations[0].field", equalTo("id"));
+    }
+
     /** The filter's function is inlined into identifiers @> ..., so the GIN index answers it, not a scan of every row. */
     @Test
     void theIdentifierFilterUsesItsIndex() throws Exception {

@@ -1,5 +1,7 @@
 package org.civicregistry.agreements.agreement;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -100,6 +102,7 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
             @Parameter(description = "Exact slug.", example = "gyeonggi-gwangju-mutual-development-2023") @QueryParam("slug") String slug,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
+            @Parameter(description = Params.IDS) @QueryParam("id") List<String> id,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -117,7 +120,8 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
                 Params.text("slug", slug),
-                Identifier.parse("identifier", identifier));
+                Identifier.parse("identifier", identifier),
+                Params.ids("id", id));
         Page<AgreementView> page = agreements.list(filter, PageRequest.of(limit, cursor)).map(a -> a.in(language));
         return PagedResponse.of(page, uri);
     }

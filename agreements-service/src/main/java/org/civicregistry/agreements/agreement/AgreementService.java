@@ -260,7 +260,8 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                 .and("a.updatedAt >= :since", "since", filter.updatedSince())
                 .contains("a.searchText", "q", filter.q())
                 .and("a.slug = :slug", "slug", filter.slug())
-                .hasIdentifier("a.identifiers", filter.identifier());
+                .hasIdentifier("a.identifiers", filter.identifier())
+                .and("a.id in (:ids)", "ids", filter.ids());
         if (page.cursor() != null) {
             List<String> key = Cursor.decode(page.cursor(), 2);
             LocalDate afterDate;

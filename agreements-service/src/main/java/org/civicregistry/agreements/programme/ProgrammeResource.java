@@ -1,6 +1,7 @@
 package org.civicregistry.agreements.programme;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -112,6 +113,7 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
             @Parameter(description = "Only programmes changed at or after this instant (ISO 8601 with offset).",
                     example = "2020-01-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
+            @Parameter(description = Params.IDS) @QueryParam("id") List<String> id,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -127,7 +129,8 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
                 Params.text("slug", slug),
-                Identifier.parse("identifier", identifier));
+                Identifier.parse("identifier", identifier),
+                Params.ids("id", id));
         Page<ProgrammeView> page = programmes.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }

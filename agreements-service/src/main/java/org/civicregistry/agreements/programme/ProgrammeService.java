@@ -193,6 +193,7 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
                 .and("p.status = :recordStatus", "recordStatus", filter.recordStatus() == null ? RecordStatus.ACTIVE : filter.recordStatus())
                 .and("p.lifecycle = :lifecycle", "lifecycle", filter.status())
                 .hasIdentifier("p.identifiers", filter.identifier())
+                .and("p.id in (:ids)", "ids", filter.ids())
                 .and("p.ownerId = :owner", "owner", filter.ownerId())
                 .and("p.kind = :kind", "kind", filter.kind())
                 .and("(p.periodTo is null or p.periodTo >= :periodFrom)", "periodFrom", filter.periodFrom())

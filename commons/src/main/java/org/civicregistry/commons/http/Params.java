@@ -3,8 +3,10 @@ package org.civicregistry.commons.http;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
+import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.problem.ProblemException;
 
 /**
@@ -18,6 +20,22 @@ public final class Params {
 
     public static UUID id(String value) {
         return uuid("id", value);
+    }
+
+    /** What the {@code id} filter of every collection says, for its OpenAPI parameter. */
+    public static final String IDS = "Only the records with these ids, repeated (?id=…&id=…): one request for the "
+            + "records a client needs next, instead of one each. At most " + PageRequest.DEFAULT_LIMIT + " ids, as many as "
+            + "one page holds by default; the other filters (status=, too) still apply, and ids of no record are left out.";
+
+    /** The repeated {@code id} filter: null when absent; at most one default page of them, each a UUID. */
+    public static List<UUID> ids(String name, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > PageRequest.DEFAULT_LIMIT) {
+            throw ProblemException.badParameter(name, "at most " + PageRequest.DEFAULT_LIMIT + " ids in one request");
+        }
+        return values.stream().map(value -> uuid(name, value == null ? null : value.strip())).distinct().toList();
     }
 
     public static UUID uuid(String name, String value) {

@@ -14,5 +14,6 @@ import org.civicregistry.commons.record.RecordStatus;
  */
 public record EventFilter(Instant from, Instant to, UUID organizationId, UUID participantId, EventType type,
         List<EventStatus> statuses, UUID agreementId, OffsetDateTime updatedSince, String q, RecordStatus recordStatus, String slug,
-        Identifier identifier) {
+        Identifier identifier,
+        List<UUID> ids) {
 }

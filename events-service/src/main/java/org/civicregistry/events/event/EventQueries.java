@@ -113,7 +113,8 @@ public class EventQueries {
                 Params.text("q", query.q),
                 Params.enumValue("recordStatus", query.recordStatus, RecordStatus.class),
                 Params.text("slug", query.slug),
-                Identifier.parse("identifier", query.identifier));
+                Identifier.parse("identifier", query.identifier),
+                Params.ids("id", query.id));
     }
 
     /** A date-time with offset, or a day (its start; for {@code to}, the start of the next day) in Korea. */
@@ -181,7 +182,8 @@ public class EventQueries {
                 .contains("e.search_text", "q", filter.q())
                 .and("e.slug = :slug", "slug", filter.slug())
                 .and("e.identifiers @> cast(:identifier as jsonb)", "identifier",
-                        filter.identifier() == null ? null : filter.identifier().containment());
+                        filter.identifier() == null ? null : filter.identifier().containment())
+                .and("e.id in (:ids)", "ids", filter.ids());
         return where;
     }
 }

@@ -1,7 +1,10 @@
 package org.civicregistry.events.event;
 
+import java.util.List;
+
 import jakarta.ws.rs.QueryParam;
 
+import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.record.Identifier;
 import org.civicregistry.commons.record.RecordStatus;
 import org.civicregistry.events.common.ApiDocs;
@@ -47,6 +50,10 @@ public class EventQuery {
     @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-05-01T00:00:00+09:00")
     @QueryParam("updatedSince")
     public String updatedSince;
+
+    @Parameter(description = Params.IDS)
+    @QueryParam("id")
+    public List<String> id;
 
     @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE)
     @QueryParam("identifier")

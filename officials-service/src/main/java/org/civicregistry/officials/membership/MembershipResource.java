@@ -1,5 +1,7 @@
 package org.civicregistry.officials.membership;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -81,6 +83,7 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
             @Parameter(description = "true: going on today; false: ended.") @QueryParam("current") String current,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
+            @Parameter(description = Params.IDS) @QueryParam("id") List<String> id,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
@@ -98,7 +101,8 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
                 Params.bool("current", current),
                 Params.dateTime("updatedSince", updatedSince),
                 Params.enumValue("status", status, RecordStatus.class),
-                Identifier.parse("identifier", identifier));
+                Identifier.parse("identifier", identifier),
+                Params.ids("id", id));
         Page<MembershipView> page = memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language));
         return PagedResponse.of(page, uri);
     }

@@ -172,6 +172,7 @@ public class MembershipService extends RecordService<Membership, MembershipInput
                 .and("m.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
                 .and("m.slug = :slug", "slug", filter.slug())
                 .hasIdentifier("m.identifiers", filter.identifier())
+                .and("m.id in (:ids)", "ids", filter.ids())
                 .and("m.personId = :person", "person", filter.personId())
                 .and("m.organizationId = :organization", "organization", filter.organizationId())
                 .and("m.postId = :post", "post", filter.postId())

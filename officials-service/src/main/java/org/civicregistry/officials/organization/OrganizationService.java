@@ -137,6 +137,7 @@ public class OrganizationService extends RecordService<Organization, Organizatio
                 .and("o.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
                 .and("o.slug = :slug", "slug", filter.slug())
                 .hasIdentifier("o.identifiers", filter.identifier())
+                .and("o.id in (:ids)", "ids", filter.ids())
                 .and("o.classification = :classification", "classification", filter.classification())
                 .and("o.parentId = :parent", "parent", filter.parentId())
                 .and("o.updatedAt >= :since", "since", filter.updatedSince())

@@ -1,5 +1,7 @@
 package org.civicregistry.officials.person;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,6 +86,7 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
             @Parameter(description = ApiDocs.Q, example = "강기") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
+            @Parameter(description = Params.IDS) @QueryParam("id") List<String> id,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
@@ -100,7 +103,8 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
                 Params.enumValue("status", status, RecordStatus.class),
-                Identifier.parse("identifier", identifier));
+                Identifier.parse("identifier", identifier),
+                Params.ids("id", id));
         Page<PersonView> page = people.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }
@@ -121,7 +125,7 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
         String language = Languages.requested(lang, headers);
         Person person = people.find(Params.id(id));
         MembershipFilter filter = new MembershipFilter(null, person.id, null, null, null, null, Params.date("at", at),
-                Params.bool("current", current), null, null, null);
+                Params.bool("current", current), null, null, null, null);
         return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language)), uri);
     }
 

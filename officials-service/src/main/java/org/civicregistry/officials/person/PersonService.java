@@ -113,6 +113,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
                 .and("p.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
                 .and("p.slug = :slug", "slug", filter.slug())
                 .hasIdentifier("p.identifiers", filter.identifier())
+                .and("p.id in (:ids)", "ids", filter.ids())
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
                 .and("p.id > :after", "after", Cursor.decodeId(page.cursor()))
                 .contains("p.searchText", "q", filter.q());

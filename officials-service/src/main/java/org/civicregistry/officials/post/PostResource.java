@@ -1,5 +1,7 @@
 package org.civicregistry.officials.post;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -70,6 +72,7 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
             @Parameter(description = ApiDocs.Q, example = "시장") @QueryParam("q") String q,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
+            @Parameter(description = Params.IDS) @QueryParam("id") List<String> id,
             @Parameter(description = ApiDocs.STATUS, schema = @Schema(implementation = RecordStatus.class)) @QueryParam("status") String status,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
@@ -83,7 +86,8 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
                 Params.text("q", q),
                 Params.dateTime("updatedSince", updatedSince),
                 Params.enumValue("status", status, RecordStatus.class),
-                Identifier.parse("identifier", identifier));
+                Identifier.parse("identifier", identifier),
+                Params.ids("id", id));
         Page<PostView> page = posts.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }

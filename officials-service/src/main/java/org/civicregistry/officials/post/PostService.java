@@ -84,6 +84,7 @@ public class PostService extends RecordService<Post, PostInput, PostView> {
                 .and("p.status = :status", "status", filter.status() == null ? RecordStatus.ACTIVE : filter.status())
                 .and("p.slug = :slug", "slug", filter.slug())
                 .hasIdentifier("p.identifiers", filter.identifier())
+                .and("p.id in (:ids)", "ids", filter.ids())
                 .and("p.organizationId = :organization", "organization", filter.organizationId())
                 .and("p.role = :role", "role", filter.role())
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
