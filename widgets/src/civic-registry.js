@@ -183,6 +183,26 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
     if (!cache.has(key)) cache.set(key, getJson(api, `/api/v1/${collection}/${encodeURIComponent(id)}`).catch((e) => { cache.delete(key); throw e; }));
     return cache.get(key);
   };
+  /**
+   * Several records by id, as a Map by id, in as few requests as the id filter allows (50 ids a
+   * request, not one request each); cached like record(). One the list leaves out (archived, so not
+   * among the active ones) is read alone, as record() would; one that does not exist is left out.
+   */
+  const records = async (api, collection, ids) => {
+    const wanted = [...new Set(ids.filter(Boolean))];
+    const missing = wanted.filter((id) => !cache.has(`${api}/${collection}/${id}`));
+    for (let i = 0; i < missing.length; i += 50) {
+      const chunk = missing.slice(i, i + 50);
+      const page = getJson(api, `/api/v1/${collection}?${chunk.map((id) => `id=${encodeURIComponent(id)}`).join("&")}&limit=50`);
+      for (const id of chunk) {
+        const key = `${api}/${collection}/${id}`;
+        cache.set(key, page.then((p) => (p.items || []).find((r) => r.id === id)
+          || getJson(api, `/api/v1/${collection}/${encodeURIComponent(id)}`)).catch((e) => { cache.delete(key); throw e; }));
+      }
+    }
+    const found = await Promise.all(wanted.map((id) => cache.get(`${api}/${collection}/${id}`).catch(() => null)));
+    return new Map(found.filter(Boolean).map((r) => [r.id, r]));
+  };
   /** By id, or by slug through the collection's slug filter. */
   const find = async (api, collection, ref) => {
     if (UUID.test(ref)) return record(api, collection, ref);
@@ -476,8 +496,7 @@ ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" ·
       this.party = await find(api, "organizations", this.getAttribute("party") || "");
       const page = await getJson(api, `/api/v1/agreements?party=${this.party.id}&limit=200`);
       const ids = new Set(page.items.flatMap((a) => (a.parties || []).map((p) => p.organizationId)));
-      const orgs = await Promise.all([...ids].map((id) => record(api, "organizations", id).catch(() => null)));
-      this.orgs = new Map(orgs.filter(Boolean).map((o) => [o.id, o]));
+      this.orgs = await records(api, "organizations", [...ids]);
       this.agreements = page.items;
       this.complete = !page.nextCursor;
     }
@@ -548,11 +567,9 @@ ${docs.length ? `<h4>${t.sources}</h4><ul class="src">${docs.map((s) => `<li>${l
       const [current, past] = await Promise.all(["true", "false"].map((c) =>
         getJson(api, `/api/v1/people/${this.person.id}/memberships?current=${c}&limit=200`).then((p) => p.items)));
       const all = [...current, ...past];
-      const posts = await Promise.all(all.map((m) => (m.postId ? record(api, "posts", m.postId).catch(() => null) : null)));
-      const orgIds = new Set(all.flatMap((m, i) => [m.organizationId || posts[i]?.organizationId, m.onBehalfOfId]).filter(Boolean));
-      const orgs = await Promise.all([...orgIds].map((id) => record(api, "organizations", id).catch(() => null)));
-      this.orgs = new Map(orgs.filter(Boolean).map((o) => [o.id, o]));
-      this.posts = new Map(posts.filter(Boolean).map((p) => [p.id, p]));
+      this.posts = await records(api, "posts", all.map((m) => m.postId));
+      const orgIds = all.flatMap((m) => [m.organizationId || this.posts.get(m.postId)?.organizationId, m.onBehalfOfId]);
+      this.orgs = await records(api, "organizations", orgIds);
       const latest = (a, b) => String(b.start || "").localeCompare(String(a.start || ""));
       this.current = current.sort(latest);
       this.past = past.sort(latest);

@@ -32,6 +32,8 @@ export async function open(browser, url, options = {}) {
   page.console = [];
   page.on("pageerror", (e) => page.errors.push(e));
   page.on("console", (m) => page.console.push(`${m.type()}: ${m.text()}`));
+  page.requests = [];
+  page.on("request", (r) => page.requests.push(r.url()));
   page.on("requestfailed", (r) => page.console.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(url);
   return page;

@@ -101,6 +101,14 @@ describe("the demo page", () => {
     const [current, past] = await page.locator("civic-official ul").all();
     assert.match(await current.innerText(), /경기도지사[\s\S]*2022년 7월 1일 – 현재/);
     assert.match(await past.innerText(), /경제부총리 겸 기획재정부 장관[\s\S]*2017년 6월 – 2018년 12월/);
+
+    // the linked records (agreement parties, the official's posts and organizations) come in multi-id
+    // requests, not one request each; a programme's owner is one record, read alone
+    const api = page.requests.filter((u) => u.startsWith(`${GATEWAY()}/api/v1/`)).map((u) => u.slice(GATEWAY().length));
+    assert.ok(api.some((u) => /^\/api\/v1\/organizations\?id=/.test(u)), api.join("\n"));
+    assert.ok(api.some((u) => /^\/api\/v1\/posts\?id=/.test(u)), api.join("\n"));
+    assert.deepEqual(api.filter((u) => /^\/api\/v1\/posts\/[0-9a-f-]{36}$/.test(u)), []);
+    assert.ok(api.filter((u) => /^\/api\/v1\/organizations\/[0-9a-f-]{36}$/.test(u)).length <= 1, api.join("\n"));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
