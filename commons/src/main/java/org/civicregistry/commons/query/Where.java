@@ -47,8 +47,9 @@ public final class Where {
     }
 
     /**
-     * Adds "the record's identifiers hold this one" when {@code identifier} is given. The SQL function {@code civic_has_identifier} of each
-     * service's schema is inlined by PostgreSQL into {@code identifiers @> ...}, which its GIN index serves.
+     * Adds "the record's identifiers hold this one" when {@code identifier} is given. JPQL has no
+     * {@code @>}: the SQL function {@code civic_has_identifier} of each service's schema stands for it,
+     * and PostgreSQL inlines it into {@code identifiers @> ...}, which the column's GIN index serves.
      */
     public Where hasIdentifier(String column, Identifier identifier) {
         return and("function('civic_has_identifier', " + column + ", :identifier) = true", "identifier",
