@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -242,14 +243,16 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
             }
         }
         String entityName = entityClass().getSimpleName();
+        // FlushModeType.COMMIT: neither query reads this record's own pending change, and an auto-flush here
+        // would write the row once now and again after touch()
         identifiers.stream().map(id -> entityName + "\n" + id.scheme() + "\n" + id.identifier()).sorted().forEach(key -> em
                 .createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", key).getSingleResult());
+                .setFlushMode(FlushModeType.COMMIT).setParameter("key", key).getSingleResult());
         for (int i = 0; i < identifiers.size(); i++) {
             Identifier identifier = identifiers.get(i);
             List<E> holders = em.createQuery("select e from " + entityName + " e where e.status = :active and e.id <> :id"
                     + " and function('civic_has_identifier', e.identifiers, :identifier) = true", entityClass())
-                    .setParameter("active", RecordStatus.ACTIVE).setParameter("id", entity.id)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("active", RecordStatus.ACTIVE).setParameter("id", entity.id)
                     .setParameter("identifier", identifier.containment()).setMaxResults(1).getResultList();
             if (!holders.isEmpty()) {
                 E holder = holders.get(0);
