@@ -41,7 +41,7 @@ public class WebhookBacklog {
     private final MeterRegistry registry;
     private Reading reading = new Reading(Instant.EPOCH, Double.NaN, Double.NaN);
 
-    /** One read of the queue; NaN when the database could not answer (Prometheus shows no value then). */
+    /** One read of the queue; NaN when the database could not answer (the scrape still succeeds, and shows NaN). */
     record Reading(Instant at, double pending, double oldestPendingSeconds) {
     }
 
