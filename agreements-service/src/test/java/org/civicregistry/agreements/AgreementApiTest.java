@@ -103,6 +103,11 @@ class AgreementApiTest extends SeededTest {
         given().queryParam("party", own.gyeonggiSlug).get(Api.AGREEMENTS).then().body("items.id",
                 contains(chungnam, mou, jeonnam, jeonbuk, gwangju, draft));
         given().queryParam("party", own.gwangjuSlug).get(Api.AGREEMENTS).then().body("items.id", contains(gwangju));
+        String next = given().queryParam("party", own.gyeonggiSlug).queryParam("limit", 4).get(Api.AGREEMENTS).path("nextCursor");
+        given().queryParam("party", own.gyeonggiSlug).queryParam("limit", 4).queryParam("cursor", next).queryParam("count", "exact")
+                .get(Api.AGREEMENTS).then().body("items.id", contains(gwangju, draft)).body("total.value", equalTo(6));
+        given().queryParam("party", own.gyeonggiSlug).queryParam("kind", "mutual_development").queryParam("count", "estimated")
+                .get(Api.AGREEMENTS).then().body("total.value", equalTo(5)).body("total.relation", equalTo("eq"));
     }
 
     @Test

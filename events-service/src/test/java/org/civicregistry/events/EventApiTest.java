@@ -214,6 +214,15 @@ class EventApiTest {
         assertThat(pagesOf(org, "-startsAt", all -> { })).containsExactlyElementsOf(latestFirst);
         assertThat(pagesOf(org, "-startsAt", request -> request.queryParam("to", "2023-10-12T13:00:00+09:00")))
                 .containsExactly(tieB, tieA, first);
+
+        // a total counts the events of every page, the ones before the cursor too
+        String next = given().queryParam("organization", org).queryParam("limit", 2).queryParam("count", "exact")
+                .get("/api/v1/events").then().statusCode(200).body("total.value", equalTo(5))
+                .body("total.relation", equalTo("eq")).extract().path("nextCursor");
+        given().queryParam("organization", org).queryParam("limit", 2).queryParam("count", "exact").queryParam("cursor", next)
+                .get("/api/v1/events").then().statusCode(200).body("items.id", contains(tieB, third)).body("total.value", equalTo(5));
+        given().queryParam("organization", org).queryParam("to", "2023-10-12T13:00:00+09:00").queryParam("count", "estimated")
+                .get("/api/v1/events").then().statusCode(200).body("total.value", equalTo(3)).body("total.relation", equalTo("eq"));
     }
 
     /** Every event of {@code org} in the order {@code sort} asks, two to a page, following the cursor: no page short but the last. */

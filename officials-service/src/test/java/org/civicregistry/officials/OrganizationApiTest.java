@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,6 +18,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.civicregistry.commons.paging.Count;
 import org.civicregistry.testsupport.Paging;
 import org.civicregistry.testsupport.Contract;
 import org.civicregistry.testsupport.Tokens;
@@ -261,6 +263,57 @@ class OrganizationApiTest {
         }
         given().queryParam("id", tooMany).get("/api/v1/organizations").then().statusCode(400)
                 .body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void aTotalOnRequestCountsEveryPageAndNotOnlyWhatFollowsTheCursor() {
+        String parent = Api.organization(Api.unique("totals"), "합계", "Totals", "country", null);
+        for (int i = 0; i < 5; i++) {
+            Api.organization(Api.unique("county"), "군" + i, "County " + i, i < 3 ? "district" : "city", parent);
+        }
+        Response first = given().queryParam("parent", parent).queryParam("limit", 2)
+                .queryParam("count", "exact").get("/api/v1/organizations");
+        first.then().statusCode(200).body("total.value", equalTo(5)).body("total.relation", equalTo("eq"));
+        given().queryParam("parent", parent).queryParam("limit", 2).queryParam("count", "exact")
+                .queryParam("cursor", first.path("nextCursor").toString()).get("/api/v1/organizations").then()
+                .body("items", hasSize(2)).body("total.value", equalTo(5));
+        given().queryParam("parent", parent).queryParam("classification", "city").queryParam("count", "estimated")
+                .get("/api/v1/organizations").then().body("total.value", equalTo(2)).body("total.relation", equalTo("eq"));
+        given().queryParam("parent", parent).get("/api/v1/organizations").then().body("$", not(hasKey("total")));
+        given().queryParam("parent", parent).queryParam("count", "none").get("/api/v1/organizations").then()
+                .body("$", not(hasKey("total")));
+        given().filter(Contract.responsesOnly()).queryParam("count", "all").get("/api/v1/organizations").then().statusCode(400)
+                .body("violations[0].field", equalTo("count"));
+    }
+
+    /** Past its bound an estimated total says "at least", and an exact one still counts every match. */
+    @Test
+    void anEstimatedTotalStopsAtItsBound() throws Exception {
+        String parent = Api.organization(Api.unique("many"), "많음", "Many", "country", null);
+        String child = Api.organization(Api.unique("ward"), "동", "Ward", "district", parent);
+        // Copies of one child, each with its own id and slug: the API would take minutes for ten thousand.
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement copy = connection.prepareStatement("insert into organization select (jsonb_populate_record(o,"
+                        + " jsonb_build_object('id', gen_random_uuid(), 'slug', o.slug || '-' || g))).* from organization o,"
+                        + " generate_series(1, ?) g where o.id = ?::uuid")) {
+            copy.setInt(1, Count.BOUND);
+            copy.setString(2, child);
+            assertThat(copy.executeUpdate()).isEqualTo(Count.BOUND);
+        }
+        try {
+            given().queryParam("parent", parent).queryParam("count", "estimated").get("/api/v1/organizations").then()
+                    .statusCode(200).body("total.value", equalTo(Count.BOUND)).body("total.relation", equalTo("gte"));
+            given().queryParam("parent", parent).queryParam("count", "exact").get("/api/v1/organizations").then()
+                    .statusCode(200).body("total.value", equalTo(Count.BOUND + 1)).body("total.relation", equalTo("eq"));
+        } finally {
+            try (java.sql.Connection connection = dataSource.getConnection();
+                    java.sql.PreparedStatement remove = connection.prepareStatement(
+                            "delete from organization where parent_id = ?::uuid and id <> ?::uuid")) {
+                remove.setString(1, parent);
+                remove.setString(2, child);
+                remove.executeUpdate();
+            }
+        }
     }
 
     /** The filter's function is inlined into identifiers @> ..., so the GIN index answers it, not a scan of every row. */

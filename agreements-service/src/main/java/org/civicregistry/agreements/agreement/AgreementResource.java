@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.civicregistry.agreements.common.ApiDocs;
 import org.civicregistry.agreements.common.Examples;
 import org.civicregistry.agreements.readmodel.KnownRecords;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
@@ -106,6 +107,7 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         AgreementFilter filter = new AgreementFilter(
@@ -122,7 +124,7 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
                 Params.text("slug", slug),
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
-        Page<AgreementView> page = agreements.list(filter, PageRequest.of(limit, cursor)).map(a -> a.in(language));
+        Page<AgreementView> page = agreements.list(filter, PageRequest.of(limit, cursor, count)).map(a -> a.in(language));
         return PagedResponse.of(page, uri);
     }
 
@@ -179,6 +181,6 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "AgreementPage")
-    public record AgreementPage(java.util.List<AgreementView> items, String nextCursor) {
+    public record AgreementPage(java.util.List<AgreementView> items, String nextCursor, Total total) {
     }
 }

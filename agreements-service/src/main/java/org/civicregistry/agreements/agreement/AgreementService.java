@@ -21,6 +21,7 @@ import org.civicregistry.commons.http.Enums;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
@@ -262,6 +263,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                 .and("a.slug = :slug", "slug", filter.slug())
                 .hasIdentifier("a.identifiers", filter.identifier())
                 .and("a.id in (:ids)", "ids", filter.ids());
+        Total total = page.count().jpql(em, "Agreement a", where);
         if (page.cursor() != null) {
             List<String> key = Cursor.decode(page.cursor(), 2);
             LocalDate afterDate;
@@ -277,6 +279,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         }
         List<Agreement> rows = where.bind(em.createQuery("select a from Agreement a" + where.jpql()
                 + " order by a.signingOrder, a.id", Agreement.class)).setMaxResults(page.fetchSize()).getResultList();
-        return Page.of(rows, page.limit(), this::view, a -> Cursor.encode(a.signingOrder.toString(), a.id.toString()));
+        return Page.of(rows, page.limit(), this::view, a -> Cursor.encode(a.signingOrder.toString(), a.id.toString()))
+                .with(total);
     }
 }

@@ -3,6 +3,7 @@ package org.civicregistry.agreements.programme;
 import java.util.List;
 
 import org.civicregistry.agreements.programme.initiative.Initiative;
+import org.civicregistry.commons.paging.Total;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -76,7 +77,7 @@ public final class ProgrammeExamples {
 
     /** The page schema of the programmes list, for the OpenAPI document. */
     @Schema(name = "ProgrammePage")
-    public record ProgrammePage(List<ProgrammeView> items, String nextCursor) {
+    public record ProgrammePage(List<ProgrammeView> items, String nextCursor, Total total) {
     }
 
     /** The initiatives list schema for the OpenAPI document. */

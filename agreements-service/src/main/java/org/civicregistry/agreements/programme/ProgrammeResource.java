@@ -117,6 +117,7 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         ProgrammeFilter filter = new ProgrammeFilter(
@@ -131,7 +132,7 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
                 Params.text("slug", slug),
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
-        Page<ProgrammeView> page = programmes.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
+        Page<ProgrammeView> page = programmes.list(filter, PageRequest.of(limit, cursor, count)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }
 

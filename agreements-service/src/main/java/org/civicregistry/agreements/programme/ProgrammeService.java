@@ -20,6 +20,7 @@ import org.civicregistry.commons.http.Enums;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
@@ -201,9 +202,10 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
                 .contains("p.searchText", "q", filter.q())
                 .and("p.slug = :slug", "slug", filter.slug());
+        Total total = page.count().jpql(em, "Programme p", where);
         where.and("p.id > :after", "after", Cursor.decodeId(page.cursor()));
         List<Programme> rows = where.bind(em.createQuery("select p from Programme p" + where.jpql() + " order by p.id", Programme.class))
                 .setMaxResults(page.fetchSize()).getResultList();
-        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id));
+        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id)).with(total);
     }
 }

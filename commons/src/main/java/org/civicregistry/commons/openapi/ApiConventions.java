@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.civicregistry.commons.http.Enums;
+import org.civicregistry.commons.paging.Count;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * "Person id.");
  * <li>{@code If-Match} is required, with the ETag you read;
  * <li>{@code limit} is an integer page size, 1 to 200 (50 by default), {@code cursor} the nextCursor of
- * the previous page, {@code lang} the single-language view;
+ * the previous page, {@code count} the optional total ({@link Count}), {@code lang} the single-language view;
  * <li>a response that returns a record (a schema with a {@code version}) carries its ETag, and a read of
  * one answers 304 to If-None-Match;
  * <li>a 201 says where the new record is in {@code Location};
@@ -124,6 +126,10 @@ public class ApiConventions implements OASFilter {
                             .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(200)).defaultValue(50));
                 }
                 case "QUERY cursor" -> describe(parameter, CURSOR);
+                case "QUERY count" -> {
+                    describe(parameter, Count.DESCRIPTION);
+                    parameter.setSchema(string().enumeration(List.<Object>copyOf(Enums.wires(Count.class))).defaultValue("none"));
+                }
                 case "QUERY lang" -> {
                     describe(parameter, LANG);
                     if (parameter.getExample() == null) {

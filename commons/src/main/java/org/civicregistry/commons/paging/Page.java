@@ -3,13 +3,20 @@ package org.civicregistry.commons.paging;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a collection; {@code nextCursor} is absent on the last page. */
+/** One page of a collection; {@code nextCursor} is absent on the last page, {@code total} unless asked for. */
 public record Page<T>(
         @Schema(description = "The items of this page, in the collection's stable order.") List<T> items,
         @Schema(description = "Pass as `cursor` to get the next page; absent on the last page.",
-                examples = "YzEfMDE5MzRhYjAtN2QxZS03YzNhLWI2ZjAtM2U4ZDJhOWYxYzVk") String nextCursor) {
+                examples = "YzEfMDE5MzRhYjAtN2QxZS03YzNhLWI2ZjAtM2U4ZDJhOWYxYzVk") String nextCursor,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Total total) {
+
+    public Page(List<T> items, String nextCursor) {
+        this(items, nextCursor, null);
+    }
 
     /**
      * Builds a page from a query that fetched one row more than {@code limit}: the extra row only
@@ -23,6 +30,11 @@ public record Page<T>(
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor, total);
+    }
+
+    /** This page with the total of its collection request ({@link Count}), null when none was asked for. */
+    public Page<T> with(Total total) {
+        return new Page<>(items, nextCursor, total);
     }
 }

@@ -17,6 +17,7 @@ import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.readmodel.ReadModelLookup;
@@ -133,6 +134,7 @@ public class EventQueries {
     /** A page of events, by start then id in {@code order}; the cursor is the last (startsAt, id). */
     public Page<EventView> list(EventFilter filter, EventOrder order, PageRequest page) {
         Where where = where(filter);
+        Total total = page.count().sql(em, "event e", where);
         if (page.cursor() != null) {
             List<String> key = Cursor.decode(page.cursor(), 2);
             Instant afterStart;
@@ -146,7 +148,7 @@ public class EventQueries {
             where.and(order.afterCursor()).param("afterStart", afterStart).param("afterId", afterId);
         }
         return Page.of(query(where, order, page.fetchSize()), page.limit(), events::view,
-                e -> Cursor.encode(e.startsAt.toString(), e.id.toString()));
+                e -> Cursor.encode(e.startsAt.toString(), e.id.toString())).with(total);
     }
 
     /** The events of a feed, by start then id: at most {@code max}. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
 import org.civicregistry.commons.openapi.RecordDocs;
@@ -34,6 +35,7 @@ import org.civicregistry.events.common.Examples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -82,13 +84,14 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
     public Response list(@BeanParam EventQuery query,
             @Parameter(description = "startsAt (the default: soonest first) or -startsAt (latest first). A cursor "
                     + "continues the order it was issued in: send the same sort with it.",
-                    schema = @Schema(enumeration = { "startsAt", "-startsAt" }, defaultValue = "startsAt"))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "startsAt", "-startsAt" }, defaultValue = "startsAt"))
             @QueryParam("sort") String sort,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(query.lang, headers);
-        PageRequest pageRequest = PageRequest.of(limit, cursor);
+        PageRequest pageRequest = PageRequest.of(limit, cursor, count);
         Page<EventView> page = queries.list(queries.filter(query, false), EventOrder.of(sort), pageRequest).map(e -> e.in(language));
         return PagedResponse.of(page, uri);
     }
@@ -142,6 +145,6 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "EventPage")
-    public record EventPage(java.util.List<EventView> items, String nextCursor) {
+    public record EventPage(java.util.List<EventView> items, String nextCursor, Total total) {
     }
 }

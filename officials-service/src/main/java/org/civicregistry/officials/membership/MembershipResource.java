@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
@@ -88,6 +89,7 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         MembershipFilter filter = new MembershipFilter(
@@ -103,7 +105,7 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
                 Params.enumValue("status", status, RecordStatus.class),
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
-        Page<MembershipView> page = memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language));
+        Page<MembershipView> page = memberships.list(filter, PageRequest.of(limit, cursor, count)).map(m -> m.in(language));
         return PagedResponse.of(page, uri);
     }
 
@@ -121,6 +123,6 @@ public class MembershipResource extends RecordResource<Membership, MembershipInp
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "MembershipPage")
-    public record MembershipPage(java.util.List<MembershipView> items, String nextCursor) {
+    public record MembershipPage(java.util.List<MembershipView> items, String nextCursor, Total total) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.problem.Violation;
@@ -179,14 +180,15 @@ public class MembershipService extends RecordService<Membership, MembershipInput
                 .and("m.role = :role", "role", filter.role())
                 .and("m.onBehalfOfId = :party", "party", filter.partyId())
                 .and("(m.startOn is null or m.startOn <= :at) and (m.endOn is null or m.endOn >= :at)", "at", at)
-                .and("m.updatedAt >= :since", "since", filter.updatedSince())
-                .and("m.id > :after", "after", Cursor.decodeId(page.cursor()));
+                .and("m.updatedAt >= :since", "since", filter.updatedSince());
         if (Boolean.FALSE.equals(filter.current())) {
             where.and("m.endOn < :today", "today", LocalDate.now(REGISTER_ZONE));
         }
+        Total total = page.count().jpql(em, "Membership m", where);
+        where.and("m.id > :after", "after", Cursor.decodeId(page.cursor()));
         List<Membership> rows = where.bind(em.createQuery("select m from Membership m" + where.jpql() + " order by m.id",
                 Membership.class)).setMaxResults(page.fetchSize()).getResultList();
-        return Page.of(rows, page.limit(), this::view, m -> Cursor.after(m.id));
+        return Page.of(rows, page.limit(), this::view, m -> Cursor.after(m.id)).with(total);
     }
 
     private static boolean isCurrent(Membership m) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
@@ -74,6 +75,7 @@ public class OrganizationResource extends RecordResource<Organization, Organizat
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         OrganizationFilter filter = new OrganizationFilter(
@@ -85,7 +87,7 @@ public class OrganizationResource extends RecordResource<Organization, Organizat
                 Params.enumValue("status", status, RecordStatus.class),
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
-        Page<OrganizationView> page = organizations.list(filter, PageRequest.of(limit, cursor)).map(o -> o.in(language));
+        Page<OrganizationView> page = organizations.list(filter, PageRequest.of(limit, cursor, count)).map(o -> o.in(language));
         return PagedResponse.of(page, uri);
     }
 
@@ -103,6 +105,6 @@ public class OrganizationResource extends RecordResource<Organization, Organizat
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "OrganizationPage")
-    public record OrganizationPage(java.util.List<OrganizationView> items, String nextCursor) {
+    public record OrganizationPage(java.util.List<OrganizationView> items, String nextCursor, Total total) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.query.Where;
@@ -141,10 +142,11 @@ public class OrganizationService extends RecordService<Organization, Organizatio
                 .and("o.classification = :classification", "classification", filter.classification())
                 .and("o.parentId = :parent", "parent", filter.parentId())
                 .and("o.updatedAt >= :since", "since", filter.updatedSince())
-                .and("o.id > :after", "after", Cursor.decodeId(page.cursor()))
                 .contains("o.searchText", "q", filter.q());
+        Total total = page.count().jpql(em, "Organization o", where);
+        where.and("o.id > :after", "after", Cursor.decodeId(page.cursor()));
         List<Organization> rows = where.bind(em.createQuery("select o from Organization o" + where.jpql() + " order by o.id",
                 Organization.class)).setMaxResults(page.fetchSize()).getResultList();
-        return Page.of(rows, page.limit(), this::view, o -> Cursor.after(o.id));
+        return Page.of(rows, page.limit(), this::view, o -> Cursor.after(o.id)).with(total);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
@@ -91,6 +92,7 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         PersonFilter filter = new PersonFilter(
@@ -105,7 +107,7 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
                 Params.enumValue("status", status, RecordStatus.class),
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
-        Page<PersonView> page = people.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
+        Page<PersonView> page = people.list(filter, PageRequest.of(limit, cursor, count)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }
 
@@ -121,12 +123,13 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         Person person = people.find(Params.id(id));
         MembershipFilter filter = new MembershipFilter(null, person.id, null, null, null, null, Params.date("at", at),
                 Params.bool("current", current), null, null, null, null);
-        return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor)).map(m -> m.in(language)), uri);
+        return PagedResponse.of(memberships.list(filter, PageRequest.of(limit, cursor, count)).map(m -> m.in(language)), uri);
     }
 
     @POST
@@ -143,6 +146,6 @@ public class PersonResource extends RecordResource<Person, PersonInput, PersonVi
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "PersonPage")
-    public record PersonPage(java.util.List<PersonView> items, String nextCursor) {
+    public record PersonPage(java.util.List<PersonView> items, String nextCursor, Total total) {
     }
 }

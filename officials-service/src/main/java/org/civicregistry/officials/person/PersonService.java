@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.record.RecordStatus;
@@ -115,7 +116,6 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
                 .hasIdentifier("p.identifiers", filter.identifier())
                 .and("p.id in (:ids)", "ids", filter.ids())
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
-                .and("p.id > :after", "after", Cursor.decodeId(page.cursor()))
                 .contains("p.searchText", "q", filter.q());
         if (filter.byMembership()) {
             Where membership = new Where()
@@ -129,8 +129,10 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
             where.and("exists (select 1 from Membership m" + membership.jpql() + ")");
             membership.bindTo(where);
         }
+        Total total = page.count().jpql(em, "Person p", where);
+        where.and("p.id > :after", "after", Cursor.decodeId(page.cursor()));
         List<Person> rows = where.bind(em.createQuery("select p from Person p" + where.jpql() + " order by p.id", Person.class))
                 .setMaxResults(page.fetchSize()).getResultList();
-        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id));
+        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id)).with(total);
     }
 }

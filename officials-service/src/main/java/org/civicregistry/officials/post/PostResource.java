@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.openapi.RecordDocs;
 import org.civicregistry.commons.outbox.History;
@@ -77,6 +78,7 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
         PostFilter filter = new PostFilter(
@@ -88,7 +90,7 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
                 Params.enumValue("status", status, RecordStatus.class),
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
-        Page<PostView> page = posts.list(filter, PageRequest.of(limit, cursor)).map(p -> p.in(language));
+        Page<PostView> page = posts.list(filter, PageRequest.of(limit, cursor, count)).map(p -> p.in(language));
         return PagedResponse.of(page, uri);
     }
 
@@ -106,6 +108,6 @@ public class PostResource extends RecordResource<Post, PostInput, PostView> {
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "PostPage")
-    public record PostPage(java.util.List<PostView> items, String nextCursor) {
+    public record PostPage(java.util.List<PostView> items, String nextCursor, Total total) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.civicregistry.commons.paging.Cursor;
 import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
+import org.civicregistry.commons.paging.Total;
 import org.civicregistry.commons.problem.ProblemException;
 import org.civicregistry.commons.query.Where;
 import org.civicregistry.commons.record.RecordStatus;
@@ -88,10 +89,11 @@ public class PostService extends RecordService<Post, PostInput, PostView> {
                 .and("p.organizationId = :organization", "organization", filter.organizationId())
                 .and("p.role = :role", "role", filter.role())
                 .and("p.updatedAt >= :since", "since", filter.updatedSince())
-                .and("p.id > :after", "after", Cursor.decodeId(page.cursor()))
                 .contains("p.searchText", "q", filter.q());
+        Total total = page.count().jpql(em, "Post p", where);
+        where.and("p.id > :after", "after", Cursor.decodeId(page.cursor()));
         List<Post> rows = where.bind(em.createQuery("select p from Post p" + where.jpql() + " order by p.id", Post.class))
                 .setMaxResults(page.fetchSize()).getResultList();
-        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id));
+        return Page.of(rows, page.limit(), this::view, p -> Cursor.after(p.id)).with(total);
     }
 }
