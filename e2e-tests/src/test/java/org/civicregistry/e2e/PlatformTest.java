@@ -203,6 +203,65 @@ class PlatformTest {
         statuses.forEach((gateway, seen) -> assertThat(seen).as(gateway).contains(200, 429));
     }
 
+    /**
+     * The whole register through the gateway: every service's collections in one file, one position over
+     * the three topics, and the SSE stream from that position begins with the first change after it.
+     */
+    @Test
+    @Order(5)
+    void theWholeRegisterDownloadsInOneFileThatJoinsTheStream() throws Exception {
+        Response download = given().get("/api/v1/snapshot");
+        download.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename=\"register-"))
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"license\""));
+        Set<String> collections = new TreeSet<>();
+        Map<String, Integer> versions = new HashMap<>();
+        for (String line : download.asString().split("\n")) {
+            JsonNode node = json.readTree(line);
+            collections.add(node.get("collection").asText());
+            versions.put(node.get("record").get("id").asText(), node.get("record").get("version").asInt());
+        }
+        assertThat(collections).contains("agreements", "events", "memberships", "organizations", "people", "posts");
+        // every record written so far, at the version it has now
+        latestVersion.forEach((id, version) -> assertThat(versions).containsKey(id));
+        Set<String> topics = new TreeSet<>();
+        for (String partition : download.header("Civic-Stream-Position").split(",")) {
+            topics.add(partition.substring(0, partition.indexOf('/')));
+        }
+        assertThat(topics).containsExactly("civic.agreements.v1", "civic.events.v1", "civic.officials.v1");
+
+        String after = create("/api/v1/people", "{\"name\": {\"ko\": \"다운로드 후\", \"en\": \"After the download\"}}");
+        try (SseClient following = new SseClient(platform.gateway() + "/api/v1/stream?topics=civic.officials.v1,civic.agreements.v1,"
+                + "civic.events.v1", download.header("Civic-Last-Event-ID"))) {
+            List<SseClient.Message> next = following.take(1, Duration.ofSeconds(30));
+            assertThat(next).hasSize(1);
+            JsonNode event = json.readTree(next.get(0).data());
+            assertThat(event.path("subject").asText()).as("the first change after the download, nothing before it").isEqualTo(after);
+            assertThat(event.path("type").asText()).isEqualTo("civic.person.created");
+        }
+
+        java.net.http.HttpResponse<java.io.InputStream> gzipped = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.gateway() + "/api/v1/snapshot"))
+                        .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (java.util.zip.GZIPInputStream unzipped = new java.util.zip.GZIPInputStream(gzipped.body())) {
+            assertThat(new String(unzipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(line -> line.substring(0, line.indexOf(",")))).contains("{\"collection\":\"people\"");
+        }
+
+        byte[] zip = given().queryParam("format", "csv").get("/api/v1/snapshot").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/zip")).extract().asByteArray();
+        Set<String> files = new TreeSet<>();
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                files.add(entry.getName());
+                assertThat(new String(entries.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("id,");
+            }
+        }
+        assertThat(files).containsExactly("agreements.csv", "events.csv", "memberships.csv", "organizations.csv", "people.csv",
+                "posts.csv", "programmes.csv");
+    }
+
     /** Waits until the SSE client and the webhook receiver have seen every subject at its latest version, in order. */
     private void awaitDelivered(Set<String> subjects) {
         List<SseClient.Message> seen = new ArrayList<>();

@@ -35,6 +35,14 @@ public interface GatewayConfig {
     @WithDefault("30m")
     Duration downloadTimeout();
 
+    /**
+     * How long the whole register's download ({@code GET /api/v1/snapshot}) waits for every service to
+     * begin its own: a service first waits up to its {@code civic.snapshot.drain-timeout} (10 s) for
+     * its change stream to catch up.
+     */
+    @WithDefault("20s")
+    Duration downloadStartTimeout();
+
     /** Extra connection attempts for GET and HEAD when an upstream refuses or drops the connection. */
     @WithDefault("2")
     int retries();

@@ -102,6 +102,16 @@ class RoutingTest {
         assertThat(body.lines()).hasSize(30).last().isEqualTo("{\"line\":30}");
     }
 
+    /** The register's download needs every service: one refusing (events) makes it a 503, and the hanging one is let go. */
+    @Test
+    void theRegistersDownloadIsA503WhileAServiceCannotStartItsOwn() {
+        Client.anyone().get("/api/v1/snapshot").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://civic-registry.org/problems/unavailable"))
+                .body("detail", org.hamcrest.Matchers.containsString("events service cannot be reached"));
+    }
+
     @Test
     void aRefusingUpstreamIsA502ThenTheCircuitOpensWith503() {
         for (int i = 0; i < 4; i++) {

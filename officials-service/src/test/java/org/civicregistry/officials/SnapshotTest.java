@@ -125,6 +125,77 @@ class SnapshotTest {
         assertThat(now.get(people.get(0))).isEqualTo(json.readTree(given().get("/api/v1/people/" + people.get(0)).asString()));
     }
 
+    /** Every collection of the service from one snapshot: one position covers people and organizations alike. */
+    @Test
+    void theServiceDownloadHoldsEveryCollectionAndJoinsTheStreamToo() throws Exception {
+        String person = Api.person(Api.unique("all-person"), "모두", "Everyone");
+        String parent = Api.organization(Api.unique("all-org"), "전체", "Whole", "province", null);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int round = 0; writing.get() || round < 3; round++) {
+                patch(person, "{\"birthDate\": \"19" + (10 + round % 80) + "\"}");
+                Api.organization(Api.unique("all-child"), "하위", "Child", "city", parent);
+                written.addAndGet(2);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.get() >= 4);
+        Response download = given().get("/api/v1/snapshot");
+        int writtenBefore = written.get();
+        download.then().statusCode(200).contentType(containsString("application/x-ndjson"))
+                .header("Content-Disposition", containsString("filename=\"officials-"))
+                .header("Link", containsString("rel=\"license\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.get() >= writtenBefore + 6);
+        writing.set(false);
+        writer.get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(dataSource, "select count(*) from outbox_event") == 0);
+
+        Map<String, JsonNode> register = keyed(download.asString());
+        assertThat(register.keySet()).anyMatch(key -> key.startsWith("people/")).anyMatch(key -> key.startsWith("organizations/"))
+                .contains("people/" + person, "organizations/" + parent);
+        Map<String, String> collections = Map.of("person", "people", "organization", "organizations", "post", "posts",
+                "membership", "memberships");
+        int changesAfter = 0;
+        for (ConsumerRecord<String, byte[]> event : from(position(download.header("Civic-Stream-Position")))) {
+            String type = new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+            String key = collections.get(type.split("\\.")[1]) + "/" + event.key();
+            JsonNode data = json.readTree(event.value());
+            JsonNode known = register.get(key);
+            assertThat(data.get("version").asInt()).as("the version after %s of %s", known == null ? "none" : known.get("version"), key)
+                    .isEqualTo(known == null ? 1 : known.get("version").asInt() + 1);
+            register.put(key, data);
+            changesAfter++;
+        }
+        assertThat(changesAfter).isGreaterThan(0);
+        assertThat(register).isEqualTo(keyed(given().get("/api/v1/snapshot").then().statusCode(200).extract().asString()));
+
+        byte[] zip = given().queryParam("format", "csv").get("/api/v1/snapshot").then().statusCode(200)
+                .contentType(containsString("application/zip")).header("Content-Disposition", containsString(".zip\""))
+                .extract().asByteArray();
+        Map<String, List<CSVRecord>> files = new HashMap<>();
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                String text = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
+                    files.put(entry.getName(), csv.getRecords());
+                }
+            }
+        }
+        assertThat(files).containsOnlyKeys("memberships.csv", "organizations.csv", "people.csv", "posts.csv");
+        assertThat(files.get("people.csv")).anySatisfy(row -> assertThat(row.get("id")).isEqualTo(person));
+        assertThat(files.get("organizations.csv")).anySatisfy(row -> assertThat(row.get("name.en")).isEqualTo("Whole"));
+    }
+
+    /** The service download's lines by collection/id, each line once. */
+    private Map<String, JsonNode> keyed(String ndjson) throws IOException {
+        Map<String, JsonNode> records = new HashMap<>();
+        for (JsonNode line : lines(ndjson)) {
+            String key = line.get("collection").asText() + "/" + line.get("record").get("id").asText();
+            assertThat(records.put(key, line.get("record"))).as("one line per record").isNull();
+        }
+        return records;
+    }
+
     @Test
     void theCsvDownloadReadsInACsvParserWithOneColumnALanguage() throws Exception {
         String id = Api.admin().body(Map.of("slug", Api.unique("csv-person"),

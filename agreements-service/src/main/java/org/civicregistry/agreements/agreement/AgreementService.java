@@ -49,6 +49,11 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     }
 
     @Override
+    public String collection() {
+        return "agreements";
+    }
+
+    @Override
     protected Class<Agreement> entityClass() {
         return Agreement.class;
     }

@@ -51,6 +51,11 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
     }
 
     @Override
+    public String collection() {
+        return "programmes";
+    }
+
+    @Override
     protected Class<Programme> entityClass() {
         return Programme.class;
     }

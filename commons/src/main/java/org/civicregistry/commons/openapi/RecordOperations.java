@@ -43,6 +43,7 @@ final class RecordOperations {
     }
 
     static void document(OpenAPI openAPI, List<RecordDocs> collections) {
+        serviceSnapshot(openAPI);
         for (RecordDocs docs : collections) {
             String c = docs.collection();
             String noun = ApiConventions.singular(c.substring(c.lastIndexOf('/') + 1));
@@ -109,12 +110,7 @@ final class RecordOperations {
                 + " record's next). While the stream is behind (changes waiting to be published) the answer is 503 with"
                 + " Retry-After. The data is under " + DataLicence.NAME + " (Link rel=license). docs/open-data.md has"
                 + " the whole recipe.");
-        if (download.getParameters() != null) {
-            download.getParameters().stream().filter(p -> "format".equals(p.getName())).forEach(p -> p
-                    .description("ndjson or csv; overrides Accept (a link in a browser cannot set it). Default: ndjson.")
-                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                            .enumeration(List.of("ndjson", "csv"))));
-        }
+        format(download, "ndjson or csv; overrides Accept (a link in a browser cannot set it). Default: ndjson.");
         APIResponse ok = download.getResponses().getAPIResponse("200");
         ok.setDescription("Every " + noun + "; the headers say where in the change stream the download ends. NDJSON:"
                 + " one " + noun + " a line, each as GET " + collection + "/{id} answers it (all languages, schema "
@@ -125,6 +121,40 @@ final class RecordOperations {
                 .addMediaType(Snapshots.CSV, OASFactory.createMediaType().schema(OASFactory.createSchema()
                         .type(List.of(Schema.SchemaType.STRING)).description("RFC 4180, UTF-8, a header row first."))
                         .example(String.join(",", csvColumns(openAPI, record)) + "\n")));
+        joinsTheStream(download, ok, plural, collection + "/snapshot");
+    }
+
+    /**
+     * The download of everything a service holds, or through the gateway the whole register
+     * ({@code /api/v1/snapshot}), when the document has it: the headers and the 503 of the collections'
+     * downloads.
+     */
+    static void serviceSnapshot(OpenAPI openAPI) {
+        String path = "/api/v1/snapshot";
+        PathItem item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(path);
+        Operation download = item == null ? null : item.getGET();
+        if (download == null) {
+            return;
+        }
+        APIResponse ok = download.getResponses().getAPIResponse("200");
+        ok.setContent(OASFactory.createContent()
+                .addMediaType(Snapshots.NDJSON, OASFactory.createMediaType()
+                        .example("{\"collection\":\"people\",\"record\":{\"id\":\"0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b\",...,\"version\":3}}\n"))
+                .addMediaType(Snapshots.ZIP, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.STRING)).format("binary")
+                        .description("A ZIP of one CSV file per collection (people.csv, ...), RFC 4180, UTF-8, a header row first."))));
+        format(download, "ndjson or csv (a ZIP of one CSV file per collection); overrides Accept. Default: ndjson.");
+        joinsTheStream(download, ok, "register", path);
+    }
+
+    private static void format(Operation download, String description) {
+        if (download.getParameters() != null) {
+            download.getParameters().stream().filter(p -> "format".equals(p.getName())).forEach(p -> p.description(description)
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("ndjson", "csv"))));
+        }
+    }
+
+    private static void joinsTheStream(Operation download, APIResponse ok, String file, String instance) {
         ok.addHeader(Snapshots.POSITION, header("Where in the Kafka topic the download ends: topic/partition=the next"
                 + " offset, for every partition. A consumer seeks each partition to its offset.",
                 "civic.officials.v1/0=1043,civic.officials.v1/1=998,civic.officials.v1/2=1012", null));
@@ -136,28 +166,28 @@ final class RecordOperations {
                 + " back (the broker refused them; docs/reliability.md): they are in the download, and reach the stream"
                 + " only once an operator requeues them. Usually 0.")
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO)));
-        ok.addHeader("Content-Disposition", header("A file name: the collection and the snapshot's time.",
-                "attachment; filename=\"" + plural + "-20261202T142005Z.ndjson\"", null));
+        ok.addHeader("Content-Disposition", header("A file name: what was downloaded and the snapshot's time.",
+                "attachment; filename=\"" + file + "-20261202T142005Z.ndjson\"", null));
         ok.addHeader("Link", header("The data's licence (RFC 8288, rel license).", DataLicence.LINK, null));
         ok.addHeader("Cache-Control", header("no-store: every download is a new snapshot.", "no-store", null));
         APIResponse unavailable = OASFactory.createAPIResponse().description("The change stream is behind, Kafka cannot"
                 + " be reached, or the service serves as many downloads as it may at once; retry after Retry-After seconds.")
                 .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
-                        .example(unavailableExample(collection))))
+                        .example(unavailableExample(instance))))
                 .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying.")
                         .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
         download.getResponses().addAPIResponse("503", unavailable);
     }
 
-    private static Map<String, Object> unavailableExample(String collection) {
+    private static Map<String, Object> unavailableExample(String instance) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", ProblemType.UNAVAILABLE.uri().toString());
         example.put("title", ProblemType.UNAVAILABLE.title());
         example.put("status", ProblemType.UNAVAILABLE.status());
         example.put("detail", "The change stream is behind (changes are waiting to be published), so a download cannot"
                 + " say where in the stream it ends; retry in a moment.");
-        example.put("instance", collection + "/snapshot");
+        example.put("instance", instance);
         return example;
     }
 

@@ -3,6 +3,7 @@ package org.civicregistry.commons.snapshot;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +12,11 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,6 +55,8 @@ public class Snapshots {
 
     public static final String NDJSON = "application/x-ndjson";
     public static final String CSV = "text/csv";
+    /** A service's or the register's download as CSV: one file per collection. */
+    public static final String ZIP = "application/zip";
 
     /** Where the download ends: topic/partition=next offset, comma-separated. */
     public static final String POSITION = "Civic-Stream-Position";
@@ -61,13 +67,14 @@ public class Snapshots {
     public static final String PARKED = "Civic-Snapshot-Parked";
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class);
+    private static final byte[] CLOSE_LINE = "}\n".getBytes(StandardCharsets.UTF_8);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final SnapshotConfig config;
     private final ObjectMapper mapper;
-        private final String topic;
+    private final String topic;
     private final Semaphore slots;
 
     public Snapshots(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -89,15 +96,61 @@ public class Snapshots {
     private record Start(Map<TopicPartition, Long> end, OffsetDateTime taken, long parked) {
     }
 
+    /** A collection of the service: its history's kind, its path's name and its view, for the CSV columns. */
+    public record Collection(String entityType, String name, Class<?> view) {
+    }
+
+    /** How a download's body is written, on its snapshot's connection. */
+    @FunctionalInterface
+    private interface Body {
+        void write(Connection connection, OutputStream out) throws IOException, SQLException;
+    }
+
     /**
-     * @param entityType the history's kind ({@code person})
-     * @param collection the path's name ({@code people}), for the file name
-     * @param view       the view record, for the CSV columns
-     * @param response   the HTTP response, so the connection is given back however the exchange ends
+     * One collection.
+     *
+     * @param response the HTTP response, so the connection is given back however the exchange ends
      */
-    public Response download(String entityType, String collection, Class<?> view, String format, HttpHeaders headers,
+    public Response download(Collection collection, String format, HttpHeaders headers, HttpServerResponse response) {
+        SnapshotFormat chosen = SnapshotFormat.of(format, headers);
+        return stream(collection.name(), chosen.contentType, chosen.extension, response,
+                (connection, out) -> query(connection, collection, rows -> chosen.write(rows, collection.view(), mapper, out)));
+    }
+
+    /**
+     * Every collection of the service from one snapshot, so one stream position covers them all: NDJSON
+     * lines {@code {"collection": "people", "record": {...}}}, or for CSV a ZIP of one file per collection
+     * ({@code people.csv}), each as its collection's own download writes it.
+     */
+    public Response downloadAll(String name, List<Collection> collections, String format, HttpHeaders headers,
             HttpServerResponse response) {
         SnapshotFormat chosen = SnapshotFormat.of(format, headers);
+        if (chosen == SnapshotFormat.CSV) {
+            return stream(name, ZIP, "zip", response, (connection, out) -> {
+                ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+                for (Collection collection : collections) {
+                    zip.putNextEntry(new ZipEntry(collection.name() + ".csv"));
+                    query(connection, collection, rows -> SnapshotFormat.CSV.write(rows, collection.view(), mapper, zip));
+                    zip.closeEntry();
+                }
+                zip.finish();
+            });
+        }
+        return stream(name, chosen.contentType, chosen.extension, response, (connection, out) -> {
+            for (Collection collection : collections) {
+                byte[] prefix = ("{\"collection\":\"" + collection.name() + "\",\"record\":").getBytes(StandardCharsets.UTF_8);
+                query(connection, collection, rows -> {
+                    while (rows.next()) {
+                        out.write(prefix);
+                        out.write(rows.getString(1).getBytes(StandardCharsets.UTF_8));
+                        out.write(CLOSE_LINE);
+                    }
+                });
+            }
+        });
+    }
+
+    private Response stream(String name, String contentType, String extension, HttpServerResponse response, Body body) {
         if (topic == null) {
             throw new IllegalStateException("civic.outbox.topic is not set");
         }
@@ -112,19 +165,23 @@ public class Snapshots {
         try {
             download.connection = dataSource.getConnection();
             Start start = start(download.connection);
-            String file = collection + "-" + FILE_TIME.format(start.taken().withOffsetSameInstant(ZoneOffset.UTC)) + "."
-                    + chosen.extension;
-            StreamingOutput body = out -> {
+            String file = name + "-" + FILE_TIME.format(start.taken().withOffsetSameInstant(ZoneOffset.UTC)) + "." + extension;
+            StreamingOutput output = raw -> {
                 try {
                     if (!download.stream()) {
                         throw new IOException("The client went away before the download began");
                     }
-                    write(download.connection, entityType, view, chosen, out);
+                    OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
+                    body.write(download.connection, out);
+                    out.flush();
+                } catch (SQLException e) {
+                    // The answer has begun: it cannot turn into a problem, so the client sees a cut-off download.
+                    throw new IOException("The snapshot " + name + " failed while streaming", e);
                 } finally {
                     download.close();
                 }
             };
-            return Response.ok(body, chosen.contentType)
+            return Response.ok(output, contentType)
                     .header(POSITION, StreamEnd.describe(start.end()))
                     .header(LAST_EVENT_ID, StreamPositions.encode(start.end()))
                     .header(TAKEN, start.taken().withOffsetSameInstant(ZoneOffset.UTC).toString())
@@ -136,7 +193,7 @@ public class Snapshots {
                     .build();
         } catch (SQLException e) {
             download.close();
-            LOG.warnf("Snapshot of %s failed to start: %s", collection, e.getMessage());
+            LOG.warnf("Snapshot %s failed to start: %s", name, e.getMessage());
             throw new ProblemException(ProblemType.UNAVAILABLE, "The database is unavailable; retry in a moment.");
         } catch (RuntimeException | Error e) {
             download.close();
@@ -303,22 +360,21 @@ public class Snapshots {
         }
     }
 
-    /** The latest version of every record, newest record first (the history's own index order). */
-    private void write(Connection connection, String entityType, Class<?> view, SnapshotFormat format, OutputStream raw)
-            throws IOException {
-        OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
+    @FunctionalInterface
+    private interface Rows {
+        void write(ResultSet rows) throws IOException, SQLException;
+    }
+
+    /** The latest version of every record of the collection, newest record first (the history's own index order). */
+    private void query(Connection connection, Collection collection, Rows rows) throws IOException, SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select distinct on (entity_id) snapshot::text from record_history where entity_type = ?"
                         + " order by entity_id desc, version desc")) {
             statement.setFetchSize(config.fetchSize());
-            statement.setString(1, entityType);
-            try (ResultSet rows = statement.executeQuery()) {
-                format.write(rows, view, mapper, out);
+            statement.setString(1, collection.entityType());
+            try (ResultSet result = statement.executeQuery()) {
+                rows.write(result);
             }
-        } catch (SQLException e) {
-            // The answer has begun: it cannot turn into a problem, so the client sees a cut-off download.
-            throw new IOException("The snapshot of " + entityType + " failed while streaming", e);
         }
-        out.flush();
     }
 }

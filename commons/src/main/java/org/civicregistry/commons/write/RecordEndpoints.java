@@ -1,9 +1,7 @@
 package org.civicregistry.commons.write;
 
-import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -37,11 +35,9 @@ public final class RecordEndpoints<E extends RecordEntity, I, V extends Localiza
         this.snapshots = snapshots;
     }
 
-    /** The whole collection; its file is named after the path's collection ({@code /api/v1/people/snapshot}). */
-    public Response snapshot(String format, HttpHeaders headers, UriInfo uri, HttpServerResponse response) {
-        List<PathSegment> segments = uri.getPathSegments();
-        String collection = segments.get(segments.size() - 2).getPath();
-        return snapshots.download(records.entityType(), collection, records.viewClass(), format, headers, response);
+    /** The whole collection. */
+    public Response snapshot(String format, HttpHeaders headers, HttpServerResponse response) {
+        return snapshots.download(records.snapshotCollection(), format, headers, response);
     }
 
     public Response read(String id, String lang, HttpHeaders headers, Request request) {

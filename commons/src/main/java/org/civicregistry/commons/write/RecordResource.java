@@ -72,8 +72,8 @@ public abstract class RecordResource<E extends RecordEntity, I, V extends Locali
     @Path("snapshot")
     @Produces({ Snapshots.NDJSON, Snapshots.CSV })
     public Response snapshot(@QueryParam("format") String format,
-            @Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServerResponse response) {
-        return endpoints.snapshot(format, headers, uri, response);
+            @Context HttpHeaders headers, @Context HttpServerResponse response) {
+        return endpoints.snapshot(format, headers, response);
     }
 
     @GET

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Versions;
 import org.civicregistry.commons.outbox.ChangeRecorder;
@@ -55,6 +56,14 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
 
     /** The record kind in event types and history: {@code person} → {@code civic.person.created}. */
     public abstract String entityType();
+
+    /** The collection's name in paths and downloads: {@code people}. */
+    public abstract String collection();
+
+    /** What a download of the collection needs. */
+    public Snapshots.Collection snapshotCollection() {
+        return new Snapshots.Collection(entityType(), collection(), viewClass());
+    }
 
     protected abstract Class<E> entityClass();
 

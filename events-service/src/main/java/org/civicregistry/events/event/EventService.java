@@ -60,6 +60,11 @@ public class EventService extends RecordService<Event, EventInput, EventView> {
     }
 
     @Override
+    public String collection() {
+        return "events";
+    }
+
+    @Override
     protected Class<Event> entityClass() {
         return Event.class;
     }

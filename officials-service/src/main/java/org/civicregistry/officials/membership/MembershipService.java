@@ -42,6 +42,11 @@ public class MembershipService extends RecordService<Membership, MembershipInput
     }
 
     @Override
+    public String collection() {
+        return "memberships";
+    }
+
+    @Override
     protected Class<Membership> entityClass() {
         return Membership.class;
     }

@@ -29,6 +29,11 @@ public class OrganizationService extends RecordService<Organization, Organizatio
     }
 
     @Override
+    public String collection() {
+        return "organizations";
+    }
+
+    @Override
     protected Class<Organization> entityClass() {
         return Organization.class;
     }

@@ -32,6 +32,11 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     }
 
     @Override
+    public String collection() {
+        return "people";
+    }
+
+    @Override
     protected Class<Person> entityClass() {
         return Person.class;
     }

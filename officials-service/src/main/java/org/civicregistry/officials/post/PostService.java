@@ -31,6 +31,11 @@ public class PostService extends RecordService<Post, PostInput, PostView> {
     }
 
     @Override
+    public String collection() {
+        return "posts";
+    }
+
+    @Override
     protected Class<Post> entityClass() {
         return Post.class;
     }
