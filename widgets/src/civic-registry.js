@@ -494,9 +494,9 @@ ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" ·
     async fetchAll() {
       const api = this.api;
       this.party = await find(api, "organizations", this.getAttribute("party") || "");
-      const page = await getJson(api, `/api/v1/agreements?party=${this.party.id}&limit=200`);
-      const ids = new Set(page.items.flatMap((a) => (a.parties || []).map((p) => p.organizationId)));
-      this.orgs = await records(api, "organizations", [...ids]);
+      // the parties' names come embedded in the same answer (include=), not in a second request
+      const page = await getJson(api, `/api/v1/agreements?party=${this.party.id}&limit=200&include=parties`);
+      this.orgs = new Map((page.included?.organizations || []).map((o) => [o.id, o]));
       this.agreements = page.items;
       this.complete = !page.nextCursor;
     }

@@ -102,9 +102,10 @@ describe("the demo page", () => {
     assert.match(await current.innerText(), /경기도지사[\s\S]*2022년 7월 1일 – 현재/);
     assert.match(await past.innerText(), /경제부총리 겸 기획재정부 장관[\s\S]*2017년 6월 – 2018년 12월/);
 
-    // the linked records (agreement parties, the official's posts and organizations) come in multi-id
-    // requests, not one request each; a programme's owner is one record, read alone
+    // the linked records come embedded (agreement parties, include=) or in multi-id requests (the
+    // official's posts and organizations), not one request each; a programme's owner is one record, read alone
     const api = page.requests.filter((u) => u.startsWith(`${GATEWAY()}/api/v1/`)).map((u) => u.slice(GATEWAY().length));
+    assert.ok(api.some((u) => /^\/api\/v1\/agreements\?.*include=parties/.test(u)), api.join("\n"));
     assert.ok(api.some((u) => /^\/api\/v1\/organizations\?id=/.test(u)), api.join("\n"));
     assert.ok(api.some((u) => /^\/api\/v1\/posts\?id=/.test(u)), api.join("\n"));
     assert.deepEqual(api.filter((u) => /^\/api\/v1\/posts\/[0-9a-f-]{36}$/.test(u)), []);

@@ -3,6 +3,9 @@ package org.civicregistry.agreements;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -162,6 +165,29 @@ class AgreementApiTest extends SeededTest {
                 .body("violations[0].field", equalTo("party"));
         given().filter(Contract.responsesOnly()).queryParam("kind", "treaty").get(Api.AGREEMENTS).then().statusCode(400)
                 .body("violations[0].field", equalTo("kind"));
+    }
+
+    /** include= embeds the names a page of agreements shows, read once for the page from what officials published. */
+    @Test
+    void aPageEmbedsItsPartiesAndSignatoriesOnRequest() {
+        World own = new World(dataSource);
+        String signed = Api.create(Api.gyeonggiGwangju(own, null));
+        Api.create(Api.agreement(null, "경기도·전북 상생협약", "Gyeonggi–Jeonbuk", "mutual_development", "signed", "2023-06",
+                Api.party(own.gyeonggi), Api.party(own.jeonbuk)));
+        given().queryParam("party", own.gyeonggiSlug).queryParam("include", "parties").get(Api.AGREEMENTS).then().statusCode(200)
+                .body("included.organizations.id", containsInAnyOrder(own.gyeonggi, own.gwangju, own.jeonbuk))
+                .body("included.organizations.find { it.id == '" + own.gwangju + "' }.name.en", equalTo("Gwangju Metropolitan City"))
+                .body("included.organizations.find { it.id == '" + own.gwangju + "' }.slug", equalTo(own.gwangjuSlug))
+                .body("included", not(hasKey("people")));
+        given().queryParam("id", signed).queryParam("include", "signatories, parties").queryParam("lang", "ko").get(Api.AGREEMENTS)
+                .then().statusCode(200)
+                .body("included.people.id", containsInAnyOrder(own.kimDongYeon, own.kangKiJung))
+                .body("included.posts.id", containsInAnyOrder(own.governor, own.mayor))
+                .body("included.posts.find { it.id == '" + own.governor + "' }.name", equalTo(java.util.Map.of("ko", "경기도지사")))
+                .body("included.organizations", hasSize(2));
+        given().queryParam("party", own.gyeonggiSlug).get(Api.AGREEMENTS).then().body("$", not(hasKey("included")));
+        given().filter(org.civicregistry.testsupport.Contract.responsesOnly()).queryParam("include", "items").get(Api.AGREEMENTS)
+                .then().statusCode(400).body("violations[0].field", equalTo("include"));
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.civicregistry.events;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -223,6 +226,28 @@ class EventApiTest {
                 .get("/api/v1/events").then().statusCode(200).body("items.id", contains(tieB, third)).body("total.value", equalTo(5));
         given().queryParam("organization", org).queryParam("to", "2023-10-12T13:00:00+09:00").queryParam("count", "estimated")
                 .get("/api/v1/events").then().statusCode(200).body("total.value", equalTo(3)).body("total.relation", equalTo("eq"));
+    }
+
+    /** include= embeds the organizer and the participants a page of events names, as learned from civic.officials.v1. */
+    @Test
+    void aPageEmbedsItsOrganizerAndParticipantsOnRequest() {
+        String org = Upstream.organization(Api.unique("host"), "광주광역시", "Gwangju Metropolitan City", "metropolitan_city", null);
+        String mayor = Upstream.post(Api.unique("mayor"), "광주광역시장", "Mayor of Gwangju", "mayor", org);
+        String kang = Upstream.person(Api.unique("kang"), "강기정", "Kang Ki-jung");
+        String speaker = Upstream.person(Api.unique("speaker"), "발표자", "Speaker");
+        Api.event(org).participant(kang, "host", mayor).participant(speaker, "speaker").create();
+        Api.event(org).participant(kang, "host", mayor).create();
+        given().queryParam("organization", org).queryParam("include", "organizer,participants").get("/api/v1/events").then()
+                .statusCode(200)
+                .body("included.organizations.id", contains(org))
+                .body("included.organizations[0].name.en", equalTo("Gwangju Metropolitan City"))
+                .body("included.people.id", containsInAnyOrder(kang, speaker))
+                .body("included.posts.id", contains(mayor));
+        given().queryParam("organization", org).queryParam("include", "organizer").queryParam("lang", "en").get("/api/v1/events")
+                .then().body("included.organizations[0].name", equalTo(java.util.Map.of("en", "Gwangju Metropolitan City")))
+                .body("included", not(hasKey("people")));
+        given().filter(Contract.responsesOnly()).queryParam("include", "agreement").get("/api/v1/events").then().statusCode(400)
+                .body("violations[0].field", equalTo("include"));
     }
 
     /** Every event of {@code org} in the order {@code sort} asks, two to a page, following the cursor: no page short but the last. */

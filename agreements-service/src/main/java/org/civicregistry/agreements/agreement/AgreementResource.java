@@ -1,6 +1,8 @@
 package org.civicregistry.agreements.agreement;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,6 +35,8 @@ import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.problem.Problem;
+import org.civicregistry.commons.readmodel.Included;
+import org.civicregistry.commons.readmodel.Inclusions;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.write.RecordResource;
@@ -74,13 +78,18 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
             .withConflict("Archived, a duplicate slug, or an invalid transition.", "invalid transition",
                     INVALID_TRANSITION_EXAMPLE);
 
+    private static final List<String> INCLUDES = List.of("parties", "signatories");
+
     private final AgreementService agreements;
     private final KnownRecords known;
+    private final Inclusions inclusions;
 
-    public AgreementResource(AgreementService agreements, KnownRecords known, History history, Snapshots snapshots) {
+    public AgreementResource(AgreementService agreements, KnownRecords known, Inclusions inclusions, History history,
+            Snapshots snapshots) {
         super(agreements, history, snapshots);
         this.agreements = agreements;
         this.known = known;
+        this.inclusions = inclusions;
     }
 
     @GET
@@ -104,12 +113,15 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = "2023-10-01T00:00:00+09:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = Identifier.QUERY, example = Identifier.QUERY_EXAMPLE) @QueryParam("identifier") String identifier,
             @Parameter(description = Params.IDS) @QueryParam("id") List<String> id,
+            @Parameter(description = Inclusions.DESCRIPTION + " parties: the parties' organizations; signatories: the people "
+                    + "who signed and the posts they signed as.", example = "parties,signatories") @QueryParam("include") String include,
             @QueryParam("lang") String lang,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
             @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(lang, headers);
+        Set<String> included = Inclusions.parse(include, INCLUDES);
         AgreementFilter filter = new AgreementFilter(
                 known.resolveOrganization("party", party),
                 known.resolvePerson("signatory", signatory),
@@ -125,6 +137,15 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
                 Identifier.parse("identifier", identifier),
                 Params.ids("id", id));
         Page<AgreementView> page = agreements.list(filter, PageRequest.of(limit, cursor, count)).map(a -> a.in(language));
+        if (!included.isEmpty()) {
+            List<Party> parties = page.items().stream()
+                    .flatMap(a -> a.parties() == null ? java.util.stream.Stream.empty() : a.parties().stream()).toList();
+            List<Signatory> signatories = parties.stream().map(Party::signatory).filter(Objects::nonNull).toList();
+            boolean signed = included.contains("signatories");
+            page = page.with(inclusions.of(included.contains("parties") ? parties.stream().map(Party::organizationId).toList() : null,
+                    signed ? signatories.stream().map(Signatory::personId).toList() : null,
+                    signed ? signatories.stream().map(Signatory::postId).toList() : null).in(language));
+        }
         return PagedResponse.of(page, uri);
     }
 
@@ -181,6 +202,6 @@ public class AgreementResource extends RecordResource<Agreement, AgreementInput,
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "AgreementPage")
-    public record AgreementPage(java.util.List<AgreementView> items, String nextCursor, Total total) {
+    public record AgreementPage(java.util.List<AgreementView> items, String nextCursor, Total total, Included included) {
     }
 }

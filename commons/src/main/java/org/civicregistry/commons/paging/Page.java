@@ -5,17 +5,22 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.civicregistry.commons.readmodel.Included;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a collection; {@code nextCursor} is absent on the last page, {@code total} unless asked for. */
+/**
+ * One page of a collection; {@code nextCursor} is absent on the last page, {@code total} and
+ * {@code included} unless asked for.
+ */
 public record Page<T>(
         @Schema(description = "The items of this page, in the collection's stable order.") List<T> items,
         @Schema(description = "Pass as `cursor` to get the next page; absent on the last page.",
                 examples = "YzEfMDE5MzRhYjAtN2QxZS03YzNhLWI2ZjAtM2U4ZDJhOWYxYzVk") String nextCursor,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Total total) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Total total,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Included included) {
 
     public Page(List<T> items, String nextCursor) {
-        this(items, nextCursor, null);
+        this(items, nextCursor, null, null);
     }
 
     /**
@@ -30,11 +35,16 @@ public record Page<T>(
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), nextCursor, total);
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor, total, included);
     }
 
     /** This page with the total of its collection request ({@link Count}), null when none was asked for. */
     public Page<T> with(Total total) {
-        return new Page<>(items, nextCursor, total);
+        return new Page<>(items, nextCursor, total, included);
+    }
+
+    /** This page with the linked records its items name ({@code include=}), null when none were asked for. */
+    public Page<T> with(Included included) {
+        return new Page<>(items, nextCursor, total, included);
     }
 }

@@ -1,5 +1,9 @@
 package org.civicregistry.events.event;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +32,8 @@ import org.civicregistry.commons.paging.Page;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
 import org.civicregistry.commons.problem.Problem;
+import org.civicregistry.commons.readmodel.Included;
+import org.civicregistry.commons.readmodel.Inclusions;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.text.Languages;
 import org.civicregistry.commons.write.RecordResource;
@@ -65,13 +71,17 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
             .withConflict("Invalid transition (with the allowed ones), or a record with the same slug.",
                     "invalid transition", Examples.INVALID_TRANSITION);
 
+    private static final List<String> INCLUDES = List.of("organizer", "participants");
+
     private final EventService events;
     private final EventQueries queries;
+    private final Inclusions inclusions;
 
-    public EventResource(EventService events, EventQueries queries, History history, Snapshots snapshots) {
+    public EventResource(EventService events, EventQueries queries, Inclusions inclusions, History history, Snapshots snapshots) {
         super(events, history, snapshots);
         this.events = events;
         this.queries = queries;
+        this.inclusions = inclusions;
     }
 
     @GET
@@ -86,13 +96,25 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
                     + "continues the order it was issued in: send the same sort with it.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "startsAt", "-startsAt" }, defaultValue = "startsAt"))
             @QueryParam("sort") String sort,
+            @Parameter(description = Inclusions.DESCRIPTION + " organizer: the organizing organizations; participants: the "
+                    + "people taking part and the posts they take part as.", example = "organizer,participants")
+            @QueryParam("include") String include,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
             @QueryParam("count") String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String language = Languages.requested(query.lang, headers);
+        Set<String> included = Inclusions.parse(include, INCLUDES);
         PageRequest pageRequest = PageRequest.of(limit, cursor, count);
         Page<EventView> page = queries.list(queries.filter(query, false), EventOrder.of(sort), pageRequest).map(e -> e.in(language));
+        if (!included.isEmpty()) {
+            List<Participant> participants = page.items().stream()
+                    .flatMap(e -> e.participants() == null ? Stream.empty() : e.participants().stream()).toList();
+            boolean taking = included.contains("participants");
+            page = page.with(inclusions.of(included.contains("organizer") ? page.items().stream().map(EventView::organizerId).toList() : null,
+                    taking ? participants.stream().map(Participant::personId).toList() : null,
+                    taking ? participants.stream().map(Participant::postId).toList() : null).in(language));
+        }
         return PagedResponse.of(page, uri);
     }
 
@@ -145,6 +167,6 @@ public class EventResource extends RecordResource<Event, EventInput, EventView> 
 
     /** The page schema for the OpenAPI document. */
     @Schema(name = "EventPage")
-    public record EventPage(java.util.List<EventView> items, String nextCursor, Total total) {
+    public record EventPage(java.util.List<EventView> items, String nextCursor, Total total, Included included) {
     }
 }
