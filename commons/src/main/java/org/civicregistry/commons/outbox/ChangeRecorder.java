@@ -20,6 +20,8 @@ import org.civicregistry.commons.security.Jurisdictions;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.snapshot.Snapshots;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -28,6 +30,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @ApplicationScoped
 public class ChangeRecorder {
+
+    private static final Logger LOG = Logger.getLogger(ChangeRecorder.class);
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -102,5 +106,7 @@ public class ChangeRecorder {
                 .setParameter("at", at)
                 .setParameter("payload", json)
                 .executeUpdate();
+        // with the request id from the MDC: which request made which change, for an operator tracing one
+        LOG.debugf("Recorded %s %s version %d (%s)", entityType, id, version, action);
     }
 }

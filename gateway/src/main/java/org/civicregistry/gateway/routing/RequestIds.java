@@ -1,10 +1,11 @@
 package org.civicregistry.gateway.routing;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import org.civicregistry.commons.http.RequestIdLogging;
 
 import io.vertx.ext.web.Router;
 
@@ -15,13 +16,12 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    public static final String HEADER = RequestIdLogging.HEADER;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String id = ctx.request().getHeader(HEADER);
-            if (id == null || !SANE.matcher(id).matches()) {
+            if (!RequestIdLogging.sane(id)) {
                 id = UUID.randomUUID().toString();
                 ctx.request().headers().set(HEADER, id);
             }
