@@ -86,6 +86,7 @@ final class Platform {
             env.put("CIVIC_OUTBOX_RELAY_MAX_BACKOFF", "1s");
             env.putAll(TOPOLOGY.localUpstreams(upstream -> ports.get(upstream.module())));
             env.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+            env.put("CIVIC_GATEWAY_DUMPS_DIRECTORY", logs.resolve("dumps").toString());
             env.put("CIVIC_GATEWAY_WEBHOOKS_INITIAL_BACKOFF", "200ms");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_CAPACITY", "100000");
             env.put("CIVIC_GATEWAY_RATE_LIMIT_REFILL", "100000");

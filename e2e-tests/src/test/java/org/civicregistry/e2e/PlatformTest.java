@@ -262,6 +262,45 @@ class PlatformTest {
                 "posts.csv", "programmes.csv");
     }
 
+    /** A dump made now is in the DCAT catalogue with its size and checksum, and reads back with them. */
+    @Test
+    @Order(6)
+    void aDumpIsCataloguedWithItsChecksumAndReadsBack() throws Exception {
+        Response made = admin().post("/api/v1/dumps");
+        made.then().statusCode(201);
+        String ndjson = made.path("name") + ".ndjson.gz";
+        String sha256 = made.path("files.find { it.name == '" + ndjson + "' }.sha256");
+        int bytes = made.path("files.find { it.name == '" + ndjson + "' }.bytes");
+        assertThat(made.jsonPath().getList("files.name")).containsExactly(ndjson, made.path("name") + ".zip");
+        assertThat(made.jsonPath().getString("files[0].streamPosition")).contains("civic.officials.v1/", "civic.events.v1/");
+
+        JsonNode catalogue = json.readTree(given().accept("application/ld+json").get("/api/v1/dumps").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/ld+json")).extract().asString());
+        assertThat(catalogue.path("@type").asText()).isEqualTo("dcat:Catalog");
+        JsonNode distribution = null;
+        for (JsonNode candidate : catalogue.path("dcat:dataset").get(0).path("dcat:distribution")) {
+            if (candidate.path("dcat:downloadURL").path("@id").asText().endsWith("/api/v1/dumps/" + ndjson)) {
+                distribution = candidate;
+            }
+        }
+        assertThat(distribution).as("the dump's distribution").isNotNull();
+        assertThat(distribution.path("spdx:checksum").path("spdx:checksumValue").asText()).isEqualTo(sha256);
+        assertThat(distribution.path("dcat:byteSize").path("@value").asLong()).isEqualTo(bytes);
+
+        Response file = given().get("/api/v1/dumps/" + ndjson);
+        file.then().statusCode(200).contentType("application/gzip").header("ETag", "\"" + sha256 + "\"")
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("immutable"));
+        byte[] body = file.asByteArray();
+        assertThat(body).hasSize(bytes);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body))).isEqualTo(sha256);
+        try (java.util.zip.GZIPInputStream lines = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            assertThat(new String(lines.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("{\"collection\":\"people\"");
+        }
+        given().get("/api/v1/dumps/register-20000101T000000Z.zip").then().statusCode(404);
+        given().get("/api/v1/dumps/passwd").then().statusCode(404);
+        given().contentType("application/json").post("/api/v1/dumps").then().statusCode(401);
+    }
+
     /** Waits until the SSE client and the webhook receiver have seen every subject at its latest version, in order. */
     private void awaitDelivered(Set<String> subjects) {
         List<SseClient.Message> seen = new ArrayList<>();

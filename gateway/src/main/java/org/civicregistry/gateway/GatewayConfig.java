@@ -57,6 +57,8 @@ public interface GatewayConfig {
 
     Webhooks webhooks();
 
+    Dumps dumps();
+
     KafkaRetry kafkaRetry();
 
     interface Upstream {
@@ -178,6 +180,20 @@ public interface GatewayConfig {
         /** The wait a refused stream client is told in Retry-After. */
         @WithDefault("5s")
         Duration retryAfter();
+    }
+
+    /** Scheduled dumps of the whole register (docs/open-data.md). */
+    interface Dumps {
+        /** Where the dumps are written and served from; without one, none are made. */
+        Optional<java.nio.file.Path> directory();
+
+        /** How often a dump is made (daily by default); a failed one is tried again after a minute. */
+        @WithDefault("24h")
+        Duration every();
+
+        /** How many dumps are kept; older ones are deleted. */
+        @WithDefault("7")
+        int keep();
     }
 
     interface Webhooks {

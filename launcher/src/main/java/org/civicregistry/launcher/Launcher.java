@@ -128,6 +128,8 @@ public final class Launcher {
             environment.putAll(TOPOLOGY.localUpstreams(Launcher::port));
             // Local use: let webhook receivers run on this machine.
             environment.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+            // the register's daily dumps, served at /api/v1/dumps
+            environment.put("CIVIC_GATEWAY_DUMPS_DIRECTORY", home.resolve("dumps").toString());
             environment.put("QUARKUS_HTTP_CORS_ORIGINS", env("CIVIC_CORS_ORIGINS", "http://localhost:8080,http://localhost:3000"));
             processes.put(service.module(), builder.start());
             waitReady(service.module(), port);
@@ -153,6 +155,7 @@ public final class Launcher {
                   Programmes      http://localhost:%1$d/api/v1/programmes?owner=%7$s
                   A calendar      http://localhost:%1$d/api/v1/events/calendar.ics?participant=%8$s&from=%9$s
                   Widgets demo    http://localhost:%1$d/demo/
+                  Everything      http://localhost:%1$d/api/v1/snapshot   (dumps: /api/v1/dumps)
                   Kafka topics    %6$s on %2$s
                   Logs            %3$s
                   Admin token (valid 12 hours), for writes:
