@@ -134,6 +134,9 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
 `;
 
   const esc = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // The widgets' structured data: schema.org terms, text in the widget's language, statuses as IRIs.
+  const schemaContext = (lang) => ({ "@vocab": "https://schema.org/", "@language": lang, eventStatus: { "@type": "@id" } });
+  const EVENT_STATUS = { postponed: "EventPostponed", rescheduled: "EventRescheduled", cancelled: "EventCancelled" };
   const pick = (map, lang) => (map == null || typeof map === "string" ? map || "" : map[lang] || map[lang === "ko" ? "en" : "ko"] || Object.values(map)[0] || "");
   const pickLang = (map, lang) => (map && typeof map === "object" && !map[lang] ? (map[lang === "ko" ? "en" : "ko"] ? (lang === "ko" ? "en" : "ko") : "") : "");
   const fmt = (lang, opts) => new Intl.DateTimeFormat(LOCALE[lang], opts);
@@ -334,6 +337,25 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
         ? `<p class="msg" role="alert">${t.error}</p><button type="button" class="retry">${t.retry}</button>`
         : this.loaded ? this.view(t, lang) : `<p class="msg">${t.loading}</p>`;
       if (focused) this.$(`[data-k="${focused}"]`)?.focus();
+      this.publish(lang);
+    }
+    // schema.org JSON-LD of what the widget shows, put into the host page (the widget's light DOM, where
+    // search engines read structured data; a shadow root they may not). "<" is escaped so no text of a
+    // record can close the script element if the page is ever serialized.
+    publish(lang) {
+      const data = this.loaded && !this.failed ? this.linkedData(lang) : null;
+      let script = this.querySelector(":scope > script[type='application/ld+json']");
+      if (!data) { script?.remove(); return; }
+      if (!script) {
+        script = document.createElement("script");
+        script.type = "application/ld+json";
+        this.appendChild(script);
+      }
+      script.textContent = JSON.stringify({ "@context": schemaContext(lang), ...data }).replace(/</g, "\\u003c");
+    }
+    url(collection, id) { return `${this.api}/api/v1/${collection}/${id}`; }
+    organization(org, lang) {
+      return org ? { "@type": "Organization", "@id": this.url("organizations", org.id), name: pick(org.name, lang) } : undefined;
     }
   }
 
@@ -348,13 +370,16 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
       this.org = await find(api, "organizations", this.getAttribute("organization") || "");
       const limit = Math.min(200, Math.max(1, +this.getAttribute("limit") || 20));
       const [list, children] = await Promise.all([
-        getJson(api, `/api/v1/events?organization=${this.org.id}&upcoming=true&limit=${limit}`),
+        getJson(api, `/api/v1/events?organization=${this.org.id}&upcoming=true&limit=${limit}&include=organizer,participants`),
         getJson(api, `/api/v1/organizations?parent=${this.org.id}&limit=200`).catch(() => ({ items: [] })),
       ]);
       this.events = list.items;
       // Nothing ahead: the latest events instead of an empty list, and the calendar opens on the last of them.
-      this.recent = this.events.length ? [] : (await getJson(api,
-        `/api/v1/events?organization=${this.org.id}&to=${new Date().toISOString()}&sort=-startsAt&limit=${Math.min(limit, 5)}`)).items;
+      const recent = this.events.length ? { items: [] } : await getJson(api,
+        `/api/v1/events?organization=${this.org.id}&to=${new Date().toISOString()}&sort=-startsAt&limit=${Math.min(limit, 5)}&include=organizer,participants`);
+      this.recent = recent.items;
+      this.linked = new Map([list, recent].flatMap((page) => [...(page.included?.organizations || []), ...(page.included?.people || [])])
+        .map((r) => [r.id, r]));
       this.organizers = new Set([this.org.id, ...children.items.map((o) => o.id), ...this.events.map((e) => e.organizerId)]);
       const today = new Date();
       const first = this.events.find((e) => e.status !== "cancelled") || this.events[0] || this.recent[0];
@@ -407,6 +432,27 @@ progress{accent-color:var(--civic-accent,#0b50a0);vertical-align:middle;width:8e
 ${prev && ev.status === "rescheduled" ? `<p class="meta">${t.previously}: <del><time datetime="${esc(prev)}">${esc(when(ev, lang, prev))}</time></del></p>` : ""}
 ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" · "))}</p>` : ""}
 <a class="muted" href="${esc(`${this.api}/api/v1/events/${ev.id}/calendar.ics?lang=${lang}`)}" data-k="i${esc(ev.id)}">${t.addOne}<span class="sr">: ${esc(pick(ev.title, lang))}</span></a></li>`;
+    }
+    linkedData(lang) {
+      return { "@graph": [...this.events, ...this.recent].map((ev) => ({
+        "@type": "Event",
+        "@id": this.url("events", ev.id),
+        name: pick(ev.title, lang),
+        description: ev.description ? pick(ev.description, lang) : undefined,
+        startDate: ev.startsAt,
+        endDate: ev.endsAt || undefined,
+        previousStartDate: ev.previousStartTimes?.length ? ev.previousStartTimes : undefined,
+        eventStatus: `https://schema.org/${EVENT_STATUS[ev.status] || "EventScheduled"}`,
+        location: ev.location ? {
+          "@type": "Place",
+          name: pick(ev.location.name, lang),
+          address: ev.location.address ? pick(ev.location.address, lang) : undefined,
+          geo: ev.location.lat != null ? { "@type": "GeoCoordinates", latitude: ev.location.lat, longitude: ev.location.lon } : undefined,
+        } : undefined,
+        organizer: this.organization(this.linked.get(ev.organizerId) || (ev.organizerId === this.org.id ? this.org : { id: ev.organizerId }), lang),
+        performer: (ev.participants || []).map((p) => ({ "@type": "Person", "@id": this.url("people", p.personId),
+          name: this.linked.get(p.personId) ? pick(this.linked.get(p.personId).name, lang) : undefined })),
+      })) };
     }
     view(t, lang) {
       const list = this.events.length
@@ -529,6 +575,17 @@ ${type || place ? `<p class="meta">${esc([type, place].filter(Boolean).join(" ·
         this.announce(`${this.t.changed}: ${pick(a.title, this.language)}`);
       }, 250);
     }
+    linkedData(lang) {
+      return { "@graph": this.agreements.map((a) => ({
+        "@type": "Legislation",
+        "@id": this.url("agreements", a.id),
+        name: pick(a.title, lang),
+        abstract: a.summary ? pick(a.summary, lang) : undefined,
+        // a signing date may be a range (2022-07-01/2023-05-11): schema.org wants one date, the first
+        legislationDate: a.signedOn ? String(a.signedOn).split("/")[0] : undefined,
+        legislationPassedBy: (a.parties || []).map((p) => this.organization(this.orgs.get(p.organizationId) || { id: p.organizationId }, lang)),
+      })) };
+    }
     view(t, lang) {
       if (!this.agreements.length) return `<p class="msg">${t.noAgreements}</p>`;
       return `<ol class="agreements">${this.agreements.map((a, i) => {
@@ -582,6 +639,17 @@ ${docs.length ? `<h4>${t.sources}</h4><ul class="src">${docs.map((s) => `<li>${l
       const period = `${day(m.start, lang)} – ${m.end ? day(m.end, lang) : t.present}`;
       return `<li class="post"><strong>${esc(label)}</strong>${m.acting ? ` <span class="badge">${t.acting}</span>` : ""}${org && !(post && label.includes(pick(org.name, lang))) ? ` <span class="muted">· ${esc(pick(org.name, lang))}</span>` : ""}${party ? ` <span class="muted">(${esc(pick(party.name, lang))})</span>` : ""}<br><span class="meta">${esc(period)}</span></li>`;
     }
+    linkedData(lang) {
+      const posts = this.current.map((m) => this.posts.get(m.postId)).filter(Boolean);
+      return {
+        "@type": "Person",
+        "@id": this.url("people", this.person.id),
+        name: pick(this.person.name, lang),
+        jobTitle: posts.map((p) => pick(p.label, lang)),
+        worksFor: [...new Set(posts.map((p) => p.organizationId))].map((id) => this.orgs.get(id)).filter(Boolean)
+          .map((o) => this.organization(o, lang)),
+      };
+    }
     view(t, lang) {
       const list = (ms) => (ms.length ? `<ul>${ms.map((m) => this.row(m, t, lang)).join("")}</ul>` : `<p class="muted">${t.none}</p>`);
       return `<h3>${t.current}</h3>${list(this.current)}<h3>${t.past}</h3>${list(this.past)}`;
@@ -619,6 +687,16 @@ ${docs.length ? `<h4>${t.sources}</h4><ul class="src">${docs.map((s) => `<li>${l
         this.render();
         this.announce(`${this.t.changedProgramme}: ${pick(this.programme.title, this.language)}`);
       }, 250);
+    }
+    linkedData(lang) {
+      const p = this.programme;
+      return {
+        "@type": "Project",
+        "@id": this.url("programmes", p.id),
+        name: pick(p.title, lang),
+        description: p.summary ? pick(p.summary, lang) : undefined,
+        parentOrganization: this.organization(this.owner, lang),
+      };
     }
     status(t, value) {
       const v = value || "planned";

@@ -128,14 +128,14 @@ class WidgetsBrowserTest {
                 {"slug": "widgets-kim-dong-yeon", "name": {"ko": "김동연", "en": "Kim Dong-yeon"}}""");
         String kang = create("/api/v1/people", """
                 {"slug": "widgets-kang-ki-jung", "name": {"ko": "강기정", "en": "Kang Ki-jung"}}""");
-        create("/api/v1/memberships", """
+        String governorship = create("/api/v1/memberships", """
                 {"personId": "%s", "postId": "%s", "start": "2022-07-01"}""".formatted(kim, governor));
         create("/api/v1/memberships", """
                 {"personId": "%s", "postId": "%s", "start": "2017-06", "end": "2018-12"}""".formatted(kim, minister));
         create("/api/v1/memberships", """
                 {"personId": "%s", "postId": "%s", "start": "2022-07-01"}""".formatted(kang, mayor));
 
-        create("/api/v1/agreements", """
+        String agreement = create("/api/v1/agreements", """
                 {"slug": "widgets-gyeonggi-gwangju", "title": {"ko": "경기도·광주광역시 상생발전 합의문", "en": "Gyeonggi–Gwangju mutual development agreement"},
                  "kind": "mutual_development", "status": "signed", "signedOn": "2023-10-12",
                  "place": {"name": {"ko": "광주광역시청", "en": "Gwangju City Hall"}},
@@ -161,7 +161,7 @@ class WidgetsBrowserTest {
                  "items": [{"number": 1, "title": {"ko": "베이밸리 메가시티 조성", "en": "The Bay Valley megacity"}, "status": "in_progress"}]}"""
                 .formatted(gyeonggi, chungnam));
 
-        create("/api/v1/programmes", """
+        String programme = create("/api/v1/programmes", """
                 {"slug": "widgets-gwangju-2020", "title": {"ko": "2020년 시정 중점과제", "en": "Key initiatives for 2020"},
                  "kind": "annual_plan", "ownerId": "%s", "period": {"start": "2020", "end": "2020"}, "status": "draft",
                  "initiatives": [
@@ -215,6 +215,12 @@ class WidgetsBrowserTest {
         env.put("PARTY", "widgets-gyeonggi");
         env.put("PERSON", "widgets-kim-dong-yeon");
         env.put("PROGRAMME", "widgets-gwangju-2020");
+        env.put("PROGRAMME_ID", programme);
+        env.put("AGREEMENT_ID", agreement);
+        env.put("PARTY_ID", gyeonggi);
+        env.put("PERSON_ID", kim);
+        env.put("POST_ID", governor);
+        env.put("MEMBERSHIP_ID", governorship);
         env.put("HOST_PERSON_ID", kang);
         env.put("EVENT_MEETING", meeting);
         env.put("EVENT_BERLIN", briefing);

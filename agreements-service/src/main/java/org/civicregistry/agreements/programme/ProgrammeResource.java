@@ -82,15 +82,13 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
     private final ProgrammeService programmes;
     private final ProgrammeAsOf asOf;
     private final InitiativeReferences references;
-    private final UriInfo uriInfo;
 
     public ProgrammeResource(ProgrammeService programmes, ProgrammeAsOf asOf, InitiativeReferences references, History history,
-            Snapshots snapshots, UriInfo uriInfo) {
+            Snapshots snapshots) {
         super(programmes, history, snapshots);
         this.programmes = programmes;
         this.asOf = asOf;
         this.references = references;
-        this.uriInfo = uriInfo;
     }
 
     @GET
@@ -138,18 +136,18 @@ public class ProgrammeResource extends RecordResource<Programme, ProgrammeInput,
 
     /**
      * The inherited read, and with {@code at=} the programme as it stood on that day. Overridden
-     * without annotations, so it keeps the inherited route; the request's query comes from the
-     * injected {@link UriInfo}, as the inherited signature has no place for it.
+     * without annotations, so it keeps the inherited route; {@code at} is read from the query, as
+     * the inherited signature has no place for it.
      */
     @Override
-    public Response get(String id, String lang, HttpHeaders headers, Request request) {
-        LocalDate day = Params.date(AT, uriInfo.getQueryParameters().getFirst(AT));
+    public Response get(String id, String lang, HttpHeaders headers, Request request, UriInfo uri) {
+        LocalDate day = Params.date(AT, uri.getQueryParameters().getFirst(AT));
         if (day == null) {
-            return super.get(id, lang, headers, request);
+            return super.get(id, lang, headers, request, uri);
         }
         String language = Languages.requested(lang, headers);
         ProgrammeView then = asOf.at(programmes.find(Params.id(id)), day);
-        return Responses.read(request, then.version(), language, then.in(language));
+        return endpoints().represent(request, then.version(), language, then.in(language), uri);
     }
 
     @POST

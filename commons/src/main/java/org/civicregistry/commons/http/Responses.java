@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,15 +32,19 @@ public final class Responses {
 
     /** A record read: 304 when {@code If-None-Match} names the current representation. */
     public static Response read(Request request, int version, String language, Object view) {
-        EntityTag tag = Versions.etag(version, language);
+        return read(request, Versions.etag(version, language), language, view, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** A record read in one of several representations, each with its own ETag. */
+    public static Response read(Request request, EntityTag tag, String language, Object view, MediaType type) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null && notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
             // If-Match on a read that does not match: a 412 problem like every other error, not an empty body
             throw new org.civicregistry.commons.problem.ProblemException(org.civicregistry.commons.problem.ProblemType.PRECONDITION_FAILED,
                     "If-Match does not name the current version " + tag + " of this record.");
         }
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(view);
-        response.tag(tag).header(HttpHeaders.VARY, "Accept-Language");
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(view, type);
+        response.tag(tag).header(HttpHeaders.VARY, "Accept, Accept-Language");
         if (language != null) {
             response.header(HttpHeaders.CONTENT_LANGUAGE, language);
         }

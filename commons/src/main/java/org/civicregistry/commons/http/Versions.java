@@ -8,7 +8,7 @@ import org.civicregistry.commons.problem.ProblemType;
 
 /**
  * ETags are the record's version ({@code "3"}); a single-language view gets its own tag
- * ({@code "3-ko"}) since its body differs. Writes must send {@code If-Match} with the version they
+ * ({@code "3-ko"}) since its body differs, and so does another representation ({@code "3-ld"}). Writes must send {@code If-Match} with the version they
  * read: missing is 428, stale is 412, so an update can never silently overwrite another.
  */
 public final class Versions {
@@ -22,6 +22,11 @@ public final class Versions {
 
     public static EntityTag etag(int version, String language) {
         return language == null ? etag(version) : new EntityTag(version + "-" + language);
+    }
+
+    /** Another representation of the same version (JSON-LD: {@code "3-ld"}, {@code "3-ko-ld"}). */
+    public static EntityTag etag(int version, String language, String representation) {
+        return new EntityTag(etag(version, language).getValue() + "-" + representation);
     }
 
     /** Checks {@code If-Match} against the current version before a write. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.civicregistry.commons.linkeddata.LinkedData;
 import org.civicregistry.commons.openapi.RecordDocs.Route;
 import org.civicregistry.commons.problem.ProblemType;
 import org.civicregistry.commons.security.Roles;
@@ -54,6 +55,7 @@ final class RecordOperations {
             Operation get = operation(openAPI, c + "/{id}", PathItem.HttpMethod.GET);
             describe(get, "Get " + a, docs.descriptions().get(Route.GET));
             answers(get, "The " + noun + ".", record);
+            linkedData(get, c, noun, record);
 
             describe(operation(openAPI, c + "/{id}/history", PathItem.HttpMethod.GET), "History of " + a,
                     docs.descriptions().get(Route.HISTORY));
@@ -242,6 +244,29 @@ final class RecordOperations {
             ok.setDescription(description);
         }
         ok.setContent(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(record)));
+    }
+
+    /**
+     * The read as JSON-LD ({@code commons.linkeddata.LinkedData}): the same record with {@code @context},
+     * {@code @id} and {@code @type}, its links to other records as their URLs.
+     */
+    private static void linkedData(Operation get, String collection, String noun, Schema record) {
+        String plural = collection.substring(collection.lastIndexOf('/') + 1);
+        String type = LinkedData.typeOf(plural);
+        String id = "0193a3c4-5b6e-7f80-9a1b-2c3d4e5f6a7b";
+        Schema url = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri");
+        Schema linked = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("The " + noun + " (" + schemaName(record) + ") as JSON-LD, with Accept: " + LinkedData.MEDIA_TYPE
+                        + ": the same fields, typed " + type + " by the register's context (GET /" + LinkedData.CONTEXT_PATH
+                        + "), its links to other records (…Id fields) as their URLs. docs/open-data.md says what each term is.")
+                .required(List.of("@context", "@id", "@type")).additionalPropertiesBoolean(true)
+                .addProperty("@context", url)
+                .addProperty("@id", url)
+                .addProperty("@type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of(type)));
+        String example = "{\"@context\": \"https://registry.example/" + LinkedData.CONTEXT_PATH + "\", \"@id\": \"https://registry.example"
+                + collection + "/" + id + "\", \"@type\": \"" + type + "\", \"id\": \"" + id + "\", \"version\": 3}";
+        get.getResponses().getAPIResponse("200").getContent().addMediaType(LinkedData.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(linked).example(example(example).getValue()));
     }
 
     private static void conflict(Operation operation, RecordDocs.Conflict conflict) {

@@ -7,9 +7,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civicregistry.commons.http.Params;
 import org.civicregistry.commons.http.Responses;
+import org.civicregistry.commons.http.Versions;
+import org.civicregistry.commons.linkeddata.LinkedData;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.paging.PageRequest;
 import org.civicregistry.commons.paging.PagedResponse;
@@ -40,10 +43,19 @@ public final class RecordEndpoints<E extends RecordEntity, I, V extends Localiza
         return snapshots.download(records.snapshotCollection(), format, headers, response);
     }
 
-    public Response read(String id, String lang, HttpHeaders headers, Request request) {
+    public Response read(String id, String lang, HttpHeaders headers, Request request, UriInfo uri) {
         String language = Languages.requested(lang, headers);
         E entity = records.find(Params.id(id));
-        return Responses.read(request, entity.version, language, records.view(entity).in(language));
+        return represent(request, entity.version, language, records.view(entity).in(language), uri);
+    }
+
+    /** A version of a record, as JSON or, when Accept prefers it, JSON-LD ({@link LinkedData}). */
+    public Response represent(Request request, int version, String language, V view, UriInfo uri) {
+        if (!LinkedData.requested(request)) {
+            return Responses.read(request, version, language, view);
+        }
+        ObjectNode linked = LinkedData.describe(records.collection(), records.json(view), uri.getBaseUri());
+        return Responses.read(request, Versions.etag(version, language, "ld"), language, linked, LinkedData.TYPE);
     }
 
     public Response history(String id, String limit, String cursor, UriInfo uri) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civicregistry.commons.json.JsonMergePatch;
+import org.civicregistry.commons.linkeddata.LinkedData;
 import org.civicregistry.commons.outbox.History;
 import org.civicregistry.commons.record.RecordEntity;
 import org.civicregistry.commons.security.Roles;
@@ -61,11 +62,12 @@ public abstract class RecordResource<E extends RecordEntity, I, V extends Locali
 
     @GET
     @Path("{id}")
+    @Produces({ MediaType.APPLICATION_JSON, LinkedData.MEDIA_TYPE })
     @APIResponse(responseCode = "200")
     public Response get(@PathParam("id") String id,
             @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context Request request) {
-        return endpoints.read(id, lang, headers, request);
+            @Context HttpHeaders headers, @Context Request request, @Context UriInfo uri) {
+        return endpoints.read(id, lang, headers, request, uri);
     }
 
     @GET

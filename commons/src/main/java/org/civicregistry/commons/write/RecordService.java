@@ -65,6 +65,11 @@ public abstract class RecordService<E extends RecordEntity, I, V extends Localiz
         return new Snapshots.Collection(entityType(), collection(), viewClass());
     }
 
+    /** A view as the JSON the API answers, to be described further (as JSON-LD). */
+    public ObjectNode json(V view) {
+        return mapper.valueToTree(view);
+    }
+
     protected abstract Class<E> entityClass();
 
     protected abstract Class<I> inputClass();
