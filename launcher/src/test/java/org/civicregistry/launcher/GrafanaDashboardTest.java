@@ -3,6 +3,7 @@ package org.civicregistry.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Grafana dashboard as Grafana imports it: JSON, panels with a Prometheus datasource and a
+ * The Grafana dashboard as Grafana imports it: valid by Grafana's schema, panels with a Prometheus datasource and a
  * query each, laid out without overlap, and every metric it queries one the platform defines (so
  * a renamed meter breaks this test, not the dashboard on the day someone needs it).
  */
@@ -59,6 +60,17 @@ class GrafanaDashboardTest {
         // what an operator looks at first
         assertThat(queried).contains("http_server_requests_seconds_count", "http_server_requests_seconds_sum", "civic_outbox_lag_seconds",
                 "civic_consumer_lag", "civic_consumer_dead_letters_total", "civic_gateway_stream_subscribers", "jvm_memory_used_bytes");
+    }
+
+    /** Grafana's own model of a dashboard (deploy/schema-check/dashboard.mjs): no field it does not know, none missing. */
+    @Test
+    void theDashboardIsAGrafanaDashboardByGrafanasSchema() {
+        String node = Tools.require("node", "Debian's nodejs").toString();
+        Tools.requirePresent(Files.isDirectory(RepositoryFiles.ROOT.resolve("deploy/schema-check/node_modules/@grafana/schema")),
+                "deploy/schema-check has its packages (npm ci there, as .ci/run does)");
+        Tools.Result result = Tools.run("", List.of(node, "deploy/schema-check/dashboard.mjs", "deploy/grafana/civic-registry.json"));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output().strip()).isEqualTo("valid");
     }
 
     @Test
