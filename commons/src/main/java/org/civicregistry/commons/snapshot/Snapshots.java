@@ -68,7 +68,8 @@ public class Snapshots {
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class);
     private static final byte[] CLOSE_LINE = "}\n".getBytes(StandardCharsets.UTF_8);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    /** The time in a download's file name: {@code people-20261202T142005Z.ndjson}. */
+    public static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;

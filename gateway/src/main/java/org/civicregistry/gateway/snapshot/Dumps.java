@@ -26,6 +26,7 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.commons.snapshot.DataLicence;
+import org.civicregistry.commons.snapshot.Snapshots;
 import org.civicregistry.commons.worker.Worker;
 import org.civicregistry.gateway.GatewayConfig;
 import org.jboss.logging.Logger;
@@ -110,7 +111,7 @@ public class Dumps {
         Path directory = directory().orElseThrow(() -> new IllegalStateException("civic.gateway.dumps.directory is not set"));
         Files.createDirectories(directory);
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC);
-        String name = "register-" + RegisterSnapshotResource.FILE_TIME.format(created);
+        String name = "register-" + Snapshots.FILE_TIME.format(created);
         List<DumpFile> files = List.of(write(directory, name + ".ndjson.gz", "ndjson", "application/gzip"),
                 write(directory, name + ".zip", "csv", "application/zip"));
         Manifest manifest = new Manifest(name, created, DataLicence.URL, files);
@@ -139,6 +140,16 @@ public class Dumps {
             manifests.add(mapper.readValue(path.toFile(), Manifest.class));
         }
         return manifests;
+    }
+
+    /** The manifest of the dump a file belongs to (register-…Z.zip: register-…Z.manifest.json), if it is kept. */
+    public Optional<Manifest> manifestOf(String fileName) throws IOException {
+        if (fileName == null || !FILE.matcher(fileName).matches()) {
+            return Optional.empty();
+        }
+        String name = fileName.substring(0, fileName.indexOf('.'));
+        Optional<Path> manifest = file(name + MANIFEST);
+        return manifest.isEmpty() ? Optional.empty() : Optional.of(mapper.readValue(manifest.get().toFile(), Manifest.class));
     }
 
     /** A dump's file, if it is one (the name is checked, so no path leaves the directory). */

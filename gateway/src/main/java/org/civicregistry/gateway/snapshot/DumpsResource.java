@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -152,9 +151,8 @@ public class DumpsResource {
     }
 
     private java.util.Optional<String> checksumOf(String name) throws IOException {
-        List<Dumps.Manifest> manifests = dumps.manifests();
-        return manifests.stream().flatMap(m -> m.files().stream()).filter(f -> f.name().equals(name)).map(Dumps.DumpFile::sha256)
-                .findFirst();
+        return dumps.manifestOf(name).flatMap(m -> m.files().stream().filter(f -> f.name().equals(name)).map(Dumps.DumpFile::sha256)
+                .findFirst());
     }
 
     private static void texts(ArrayNode values, String ko, String en) {

@@ -2,7 +2,6 @@ package org.civicregistry.gateway.snapshot;
 
 import java.io.OutputStream;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -30,7 +29,6 @@ import io.vertx.core.http.HttpServerResponse;
 @Produces({ Snapshots.NDJSON, Snapshots.ZIP })
 public class RegisterSnapshotResource {
 
-    static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final RegisterDownload register;
     private final GatewayConfig config;
@@ -60,7 +58,7 @@ public class RegisterSnapshotResource {
         response.endHandler(v -> Infrastructure.getDefaultWorkerPool().execute(started::close));
         response.closeHandler(v -> Infrastructure.getDefaultWorkerPool().execute(started::close));
         boolean gzip = !started.zip && acceptsGzip(headers);
-        String file = "register-" + FILE_TIME.format(started.taken.withOffsetSameInstant(ZoneOffset.UTC))
+        String file = "register-" + Snapshots.FILE_TIME.format(started.taken.withOffsetSameInstant(ZoneOffset.UTC))
                 + (started.zip ? ".zip" : ".ndjson");
         long deadline = System.nanoTime() + config.downloadTimeout().toNanos();
         StreamingOutput body = raw -> {
