@@ -81,7 +81,7 @@ public final class Bench {
                     .run(options.concurrencies(), options.writeSeconds()));
             checkpoint.run();
             section(results, options, "growth", "growth", () -> new Growth(platform, api, results, checkpoint)
-                    .run(options.sizes(), options.querySamples(), Duration.ofMinutes(options.growthBudgetMinutes())));
+                    .run(options.sizes(), options.querySamples(), options.rounds(), Duration.ofMinutes(options.growthBudgetMinutes())));
         }
         Results.Run run = write(results, options);
         log("results: %s, report: %s, %d errors", options.json(), options.docs(), run.errors().size());

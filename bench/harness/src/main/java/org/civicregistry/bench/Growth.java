@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * are inserted with SQL together with their history rows and outbox rows, exactly the three rows
  * ChangeRecorder writes per change, so the outbox relays publish every record, officials' people and
  * organizations reach events-service's read models through Kafka as usual, and the gateway's consumers
- * see the whole stream. Then the reads a municipal site makes, measured through the gateway.
+ * see the whole stream. Then the reads a municipal site makes, measured through the gateway, and the
+ * download of the whole events collection ({@link Download}).
  * People are 1 per 100 events, organizations and agreements 1 per 1,000 (at least 10).
  */
 final class Growth {
@@ -58,7 +59,7 @@ final class Growth {
         this.checkpoint = checkpoint;
     }
 
-    void run(List<Integer> sizes, int samples, Duration deadline) throws Exception {
+    void run(List<Integer> sizes, int samples, int downloadRounds, Duration deadline) throws Exception {
         long stopAt = System.nanoTime() + deadline.toNanos();
         for (int size : sizes) {
             if (System.nanoTime() > stopAt) {
@@ -74,8 +75,9 @@ final class Growth {
             double relaySeconds = (System.nanoTime() - t1) / 1e9;
             analyze();
             Bench.log("  loaded in %.0f s, outbox drained %.0f s later", loadSeconds, relaySeconds);
+            List<Results.Query> queries = measure(size, samples);
             results.growth.add(new Results.GrowthStep(size, people, organizations, agreements, Stats.round(loadSeconds),
-                    Stats.round(relaySeconds), measure(size, samples)));
+                    Stats.round(relaySeconds), queries, new Download(platform, api).run(downloadRounds)));
             checkpoint.run();
         }
     }

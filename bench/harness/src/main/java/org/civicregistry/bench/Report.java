@@ -100,6 +100,22 @@ final class Report {
             }
             chart(charts.resolve("growth.svg"), "p95 latency in ms, by register size", growthBars);
             md.append("\n![growth](").append(relative(docs, charts.resolve("growth.svg"))).append(")\n");
+            if (run.growth().stream().anyMatch(g -> g.download() != null)) {
+                md.append("\nThe whole events collection: `GET /api/v1/events/snapshot` (NDJSON) through the gateway, read to the last")
+                        .append(" byte, against `COPY event TO STDOUT` (the same rows, PostgreSQL's own text format), interleaved; records")
+                        .append(" per second, median (min–max) over the rounds; VmRSS sampled every 100 ms during the downloads.\n\n")
+                        .append("| events | NDJSON lines | MB | through the gateway /s | COPY rows | COPY MB | COPY /s | ratio |")
+                        .append(" gateway RSS before → peak MiB | events-service RSS before → peak MiB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                for (Results.GrowthStep g : run.growth()) {
+                    Results.Download d = g.download();
+                    if (d != null) {
+                        md.append("| %,d | %,d | %.0f | %s | %,d | %.0f | %s | %.2f× | %d → %d | %d → %d |\n".formatted(g.events(), d.lines(),
+                                d.bytes() / 1e6, spread(d.gatewayPerSecond(), "%,.0f"), d.copyRows(), d.copyBytes() / 1e6,
+                                spread(d.copyPerSecond(), "%,.0f"), d.gatewayPerSecond().median() / d.copyPerSecond().median(),
+                                d.gatewayRssBeforeMiB(), d.gatewayRssPeakMiB(), d.serviceRssBeforeMiB(), d.serviceRssPeakMiB()));
+                    }
+                }
+            }
         }
 
         Results.Footprint f = run.footprint();

@@ -38,7 +38,16 @@ final class Results {
     }
 
     record GrowthStep(int events, int people, int organizations, int agreements, double loadSeconds,
-            double relaySeconds, List<Query> queries) {
+            double relaySeconds, List<Query> queries, Download download) {
+    }
+
+    /**
+     * The events collection through the gateway as NDJSON against PostgreSQL's COPY of the event table:
+     * what the last round read, the rates (records per second) over the rounds, and the VmRSS of the
+     * gateway and events-service before and at most during the downloads.
+     */
+    record Download(long lines, long bytes, long copyRows, long copyBytes, Spread gatewayPerSecond, Spread copyPerSecond,
+            long gatewayRssBeforeMiB, long gatewayRssPeakMiB, long serviceRssBeforeMiB, long serviceRssPeakMiB) {
     }
 
     record Query(String name, String path, Latency latency, long errors) {

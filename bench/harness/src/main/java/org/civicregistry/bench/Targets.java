@@ -56,6 +56,27 @@ final class Targets {
                         });
             }
         }
+        if (!r.growth.isEmpty() && r.growth.get(r.growth.size() - 1).download() != null) {
+            Results.GrowthStep largest = r.growth.get(r.growth.size() - 1);
+            Results.Download d = largest.download();
+            double ratio = d.gatewayPerSecond().median() / d.copyPerSecond().median();
+            add(r, "4 growth", "download of %,d events as NDJSON through the gateway ≥ 0.3× PostgreSQL's COPY".formatted(d.lines()),
+                    "%,.0f vs %,.0f records/s = %.2f×".formatted(d.gatewayPerSecond().median(), d.copyPerSecond().median(), ratio),
+                    ratio >= 0.3 && d.lines() == d.copyRows());
+            // flat: what the download itself adds to each process's RSS (peak during it minus just before it)
+            // stays within a fixed bound however large the register; before it, the processes hold what the
+            // rest of the run made them hold
+            for (Results.GrowthStep step : r.growth) {
+                Results.Download s = step.download();
+                if (s != null) {
+                    add(r, "4 growth", "download of %,d events adds ≤ 64 MiB to the gateway's and events-service's RSS"
+                            .formatted(step.events()), "gateway +%d MiB (%d → %d), events-service +%d MiB (%d → %d)".formatted(
+                                    s.gatewayRssPeakMiB() - s.gatewayRssBeforeMiB(), s.gatewayRssBeforeMiB(), s.gatewayRssPeakMiB(),
+                                    s.serviceRssPeakMiB() - s.serviceRssBeforeMiB(), s.serviceRssBeforeMiB(), s.serviceRssPeakMiB()),
+                            s.gatewayRssPeakMiB() - s.gatewayRssBeforeMiB() <= 64 && s.serviceRssPeakMiB() - s.serviceRssBeforeMiB() <= 64);
+                }
+            }
+        }
         if (r.footprint != null) {
             for (Results.ServiceFootprint s : r.footprint.services()) {
                 add(r, "5 footprint", s.service() + " ready ≤ 3 s (process start → started)", "%.2f s".formatted(s.processToReadySeconds()),

@@ -56,6 +56,11 @@ class SmokeTest {
                     assertThat(q.latency().count()).isEqualTo(options.querySamples());
                     assertThat(q.errors()).as(q.name()).isZero();
                 }));
+        // every event is downloaded, through the gateway as through COPY
+        assertThat(run.growth()).allSatisfy(step -> {
+            assertThat(step.download().lines()).isPositive().isEqualTo(step.download().copyRows());
+            assertThat(step.download().gatewayRssPeakMiB()).isPositive();
+        });
 
         assertThat(run.footprint().services()).hasSize(4).allSatisfy(s -> {
             assertThat(s.rssIdleMiB()).isPositive();
