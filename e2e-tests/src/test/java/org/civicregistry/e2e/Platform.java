@@ -17,6 +17,7 @@ import java.util.Map;
 import org.civicregistry.embedded.Database;
 import org.civicregistry.embedded.FreePorts;
 import org.civicregistry.embedded.Topology;
+import org.civicregistry.embedded.Tracing;
 
 /**
  * The whole platform for the end-to-end suite: a Kafka broker in its own process, a fresh database per
@@ -26,6 +27,9 @@ import org.civicregistry.embedded.Topology;
 final class Platform {
 
     private static final Topology TOPOLOGY = Topology.platform();
+    /** Every service with the OpenTelemetry agent, its spans in its log (TracingTest reads them there). */
+    private static final Tracing TRACING = new Tracing(Path.of("target/agent/opentelemetry-javaagent.jar").toAbsolutePath(),
+            Tracing.Export.LOG);
 
     private static Platform running;
 
@@ -56,6 +60,19 @@ final class Platform {
 
     URI gateway() {
         return URI.create("http://localhost:" + ports.get("gateway"));
+    }
+
+    /** What the service wrote so far, its own and its replica's, standard output and error one after the other. */
+    String log(String module) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (String file : List.of(module + ".log", module + ".stderr.log", module + "-2.log", module + "-2.stderr.log")) {
+            Path path = logs.resolve(file);
+            if (Files.exists(path)) {
+                // lenient: a killed process may have cut its last character in half
+                log.append(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return log.toString();
     }
 
     BrokerProcess kafka() {
@@ -97,9 +114,18 @@ final class Platform {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: the end-to-end suite runs after the services are packaged (./mvnw verify)");
             }
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                    .redirectErrorStream(true)
+            env.putAll(TRACING.environment(service.module()));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+            command.addAll(TRACING.jvmOptions());
+            // JSON logs, as an operator would collect them; a recorded change logged (with its ids) for TracingTest
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+            command.add("-Dquarkus.log.category.\"org.civicregistry.commons.outbox\".level=DEBUG");
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    // standard error apart: the agent writes its long span lines there, and two streams
+                    // into one file would cut each other's lines
+                    .redirectError(logs.resolve(service.module() + ".stderr.log").toFile())
                     .redirectOutput(logs.resolve(service.module() + ".log").toFile());
             builder.environment().putAll(env);
             builders.put(service.module(), builder);
@@ -127,7 +153,7 @@ final class Platform {
         int port = FreePorts.next();
         ports.put(replica, port);
         ProcessBuilder builder = new ProcessBuilder(builders.get(module).command())
-                .redirectErrorStream(true)
+                .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(module + "-2.stderr.log").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + "-2.log").toFile()));
         builder.environment().putAll(builders.get(module).environment());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -157,6 +183,7 @@ final class Platform {
             throw new IllegalStateException(module + " is still running");
         }
         ProcessBuilder builder = builders.get(module)
+                .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".stderr.log").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
         processes.put(module, builder.start());
         awaitReady(module);

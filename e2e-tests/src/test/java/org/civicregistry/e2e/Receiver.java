@@ -19,8 +19,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class Receiver implements AutoCloseable {
 
-    /** A delivery as received; {@code receivedNanos} is {@link System#nanoTime()} when it arrived. */
-    record Delivery(String body, boolean signed, long receivedNanos) {
+    /**
+     * A delivery as received; {@code receivedNanos} is {@link System#nanoTime()} when it arrived,
+     * {@code traceparent} its W3C trace context header.
+     */
+    record Delivery(String body, boolean signed, long receivedNanos, String traceparent) {
     }
 
     private final HttpServer server;
@@ -38,7 +41,7 @@ final class Receiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             deliveries.add(new Delivery(body, verify(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body), System.nanoTime()));
+                    headers.getFirst("webhook-signature"), body), System.nanoTime(), headers.getFirst("traceparent")));
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {

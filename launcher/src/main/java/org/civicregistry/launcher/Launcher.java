@@ -26,6 +26,7 @@ import java.util.Set;
 import org.civicregistry.embedded.Database;
 import org.civicregistry.embedded.KafkaBroker;
 import org.civicregistry.embedded.Topology;
+import org.civicregistry.embedded.Tracing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -104,6 +105,8 @@ public final class Launcher {
         done();
 
         Path publicKey = keys();
+        Tracing.Export export = Tracing.Export.parse(System.getenv("CIVIC_TRACING"));
+        Tracing tracing = export == null ? null : new Tracing(root.resolve("launcher/target/agent/opentelemetry-javaagent.jar"), export);
         for (Topology.Service service : TOPOLOGY.services()) {
             int port = port(service);
             step(service.module() + " on port " + port);
@@ -111,7 +114,7 @@ public final class Launcher {
             if (!Files.exists(jar)) {
                 throw new LaunchException(jar + " is missing: build first (./civic up builds what is missing).");
             }
-            ProcessBuilder builder = new ProcessBuilder(serviceCommand(jar))
+            ProcessBuilder builder = new ProcessBuilder(serviceCommand(jar, tracing))
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("logs/" + service.module() + ".log").toFile());
@@ -131,6 +134,9 @@ public final class Launcher {
             // the register's daily dumps, served at /api/v1/dumps
             environment.put("CIVIC_GATEWAY_DUMPS_DIRECTORY", home.resolve("dumps").toString());
             environment.put("QUARKUS_HTTP_CORS_ORIGINS", env("CIVIC_CORS_ORIGINS", "http://localhost:8080,http://localhost:3000"));
+            if (tracing != null) {
+                tracing.environment(service.module()).forEach(environment::putIfAbsent);
+            }
             processes.put(service.module(), builder.start());
             waitReady(service.module(), port);
             done();
@@ -278,10 +284,13 @@ public final class Launcher {
      * what {@code ./civic up} builds with) saves about half a second of the start; it is only valid for
      * the jar named exactly as when it was made, so the service runs from its own directory.
      */
-    static List<String> serviceCommand(Path jar) {
+    static List<String> serviceCommand(Path jar, Tracing tracing) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx160m", "-Xss512k",
                 // TrimNativeHeapInterval came with 17.0.9; an older 17 ignores it instead of refusing to start.
                 "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000"));
+        if (tracing != null) {
+            command.addAll(tracing.jvmOptions());
+        }
         Path archive = jar.resolveSibling("app-cds.jsa");
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive.getFileName());

@@ -19,6 +19,7 @@ import org.civicregistry.commons.record.Ids;
 import org.civicregistry.commons.security.Jurisdictions;
 import org.civicregistry.commons.security.Roles;
 import org.civicregistry.commons.snapshot.Snapshots;
+import org.civicregistry.commons.tracing.TraceContext;
 
 import org.jboss.logging.Logger;
 
@@ -96,8 +97,10 @@ public class ChangeRecorder {
                         : String.join(",", new TreeSet<>(jurisdictions.granted())))
                 .setParameter("snapshot", json)
                 .executeUpdate();
-        em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)"
-                        + " values (:eventId, :topic, :key, :type, :subject, :at, cast(:payload as json))")
+        TraceContext trace = TraceContext.current();
+        em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload,"
+                        + " trace_parent, trace_state)"
+                        + " values (:eventId, :topic, :key, :type, :subject, :at, cast(:payload as json), :traceParent, :traceState)")
                 .setParameter("eventId", Ids.next())
                 .setParameter("topic", topic)
                 .setParameter("key", id.toString())
@@ -105,6 +108,8 @@ public class ChangeRecorder {
                 .setParameter("subject", id.toString())
                 .setParameter("at", at)
                 .setParameter("payload", json)
+                .setParameter("traceParent", trace.parent())
+                .setParameter("traceState", trace.state())
                 .executeUpdate();
         // with the request id from the MDC: which request made which change, for an operator tracing one
         LOG.debugf("Recorded %s %s version %d (%s)", entityType, id, version, action);

@@ -36,11 +36,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.kafka.RecordLimits;
+import org.civicregistry.commons.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.opentelemetry.context.Scope;
 
 /**
  * Publishes batches of the outbox for the relay that leads, in one Kafka transaction per batch.
@@ -165,7 +167,11 @@ final class OutboxPublisher implements AutoCloseable {
         try {
             producer.beginTransaction();
             for (Row row : rows) {
-                sends.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.toCloudEvent(config.source()))));
+                // in the trace of the request that made the change: the agent's send span (and the
+                // traceparent header it adds) continue it
+                try (Scope ignored = row.trace().makeCurrent()) {
+                    sends.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.toCloudEvent(config.source()))));
+                }
             }
             producer.commitTransaction();
         } catch (KafkaException e) {
@@ -218,13 +224,14 @@ final class OutboxPublisher implements AutoCloseable {
     private List<Row> select(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, event_id, topic, record_key, type, subject, occurred_at, payload::text"
+                "select id, event_id, topic, record_key, type, subject, occurred_at, payload::text, trace_parent, trace_state"
                         + " from outbox_event order by id limit ?")) {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
+                            TraceContext.of(rs.getString(9), rs.getString(10))));
                 }
             }
         }
@@ -272,8 +279,9 @@ final class OutboxPublisher implements AutoCloseable {
 
     private static int move(Connection connection, String where, String key, String reason) throws SQLException {
         try (PreparedStatement move = connection.prepareStatement("with moved as (delete from outbox_event " + where
-                + " returning *) insert into outbox_parked (id, event_id, topic, record_key, type, subject, occurred_at, payload, reason)"
-                + " select id, event_id, topic, record_key, type, subject, occurred_at, payload, ? from moved")) {
+                + " returning *) insert into outbox_parked (id, event_id, topic, record_key, type, subject, occurred_at, payload,"
+                + " trace_parent, trace_state, reason)"
+                + " select id, event_id, topic, record_key, type, subject, occurred_at, payload, trace_parent, trace_state, ? from moved")) {
             int parameter = 1;
             if (key != null) {
                 move.setString(parameter++, key);
@@ -300,10 +308,10 @@ final class OutboxPublisher implements AutoCloseable {
     }
 
     private record Row(long id, UUID eventId, String topic, String key, String type, String subject,
-            OffsetDateTime occurredAt, String payload) {
+            OffsetDateTime occurredAt, String payload, TraceContext trace) {
 
         CloudEvent toCloudEvent(String source) {
-            return CloudEventBuilder.v1()
+            return trace.addTo(CloudEventBuilder.v1())
                     .withId(eventId.toString())
                     .withType(type)
                     .withSource(URI.create(source))

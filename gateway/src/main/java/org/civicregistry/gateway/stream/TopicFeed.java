@@ -16,11 +16,13 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
+import org.civicregistry.commons.tracing.TraceContext;
 import org.civicregistry.commons.worker.Worker;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Span;
 
 /**
  * The one consumer of a topic in this gateway instance: it reads new records (from the end at
@@ -154,7 +156,14 @@ final class TopicFeed {
         }
         StreamEvent streamed = new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(),
                 event.getType(), event.getSubject(), json, stale);
-        subscribers.forEach(s -> s.offer(streamed));
+        // what the trace shows of the stream: the change handed to this replica's SSE subscribers
+        Span span = TraceContext.tracer().spanBuilder(topic + " fan-out").setParent(TraceContext.of(event).parentContext())
+                .setAttribute("civic.stream.subscribers", subscribers.size()).startSpan();
+        try {
+            subscribers.forEach(s -> s.offer(streamed));
+        } finally {
+            span.end();
+        }
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String reason) {

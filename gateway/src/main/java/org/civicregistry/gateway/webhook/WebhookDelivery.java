@@ -49,6 +49,13 @@ public class WebhookDelivery extends PanacheEntityBase {
     /** The CloudEvent, structured JSON: exactly the bytes POSTed and signed. */
     public String body;
 
+    /** The change's W3C trace context, null when no tracer ran (TraceContext). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

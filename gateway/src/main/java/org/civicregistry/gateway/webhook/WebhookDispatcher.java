@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.civicregistry.commons.tracing.TraceContext;
 import org.civicregistry.gateway.GatewayConfig;
 import org.jboss.logging.Logger;
 
@@ -28,6 +29,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -71,7 +73,8 @@ public class WebhookDispatcher {
     private static final int BATCH = 100;
 
     /** What one attempt needs, read in the claiming transaction. */
-    record Claim(UUID subscriptionId, String url, List<String> secrets, long deliveryId, String messageId, int attempt, String body) {
+    record Claim(UUID subscriptionId, String url, List<String> secrets, long deliveryId, String messageId, int attempt, String body,
+            TraceContext trace) {
     }
 
     /** How the receiver answered: an HTTP status and its Retry-After, or an error without one. */
@@ -230,7 +233,7 @@ public class WebhookDispatcher {
         WebhookDelivery delivery = head.get(0);
         delivery.attempts++;
         return new Claim(subscriptionId, subscription.url, subscription.signingSecrets(OffsetDateTime.now(ZoneOffset.UTC)), delivery.id,
-                delivery.messageId, delivery.attempts, delivery.body);
+                delivery.messageId, delivery.attempts, delivery.body, TraceContext.of(delivery.traceParent, delivery.traceState));
     }
 
     /** The HTTP request, asynchronous: no thread waits for the answer, and no transaction is open. */
@@ -271,17 +274,23 @@ public class WebhookDispatcher {
                 .putHeader(Signatures.SIGNATURE, Signatures.sign(claim.secrets(), claim.messageId(), timestamp, claim.body()))
                 .putHeader(Signatures.LEGACY, Signatures.legacy(claim.secrets(), timestamp, claim.body()));
         long timer = vertx.setTimer(config.timeout().toMillis(), t -> outcome.tryComplete(new Outcome(null, "timed out")));
-        http.request(options).onSuccess(request -> {
-            // the deadline also ends a request still sending or a receiver still answering
-            outcome.future().onComplete(done -> request.reset());
-            request.send(claim.body()).compose(response -> {
-                // only the status counts; the body is read and dropped, never kept
-                response.handler(chunk -> {
-                });
-                return response.end().map(v -> new Outcome(response.statusCode(), null, response.getHeader("Retry-After")));
-            }).onSuccess(outcome::tryComplete)
-                    .onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
-        }).onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
+        // in the change's trace: the agent's client span continues it, and its traceparent header
+        // lets the receiver continue it too
+        try (Scope ignored = claim.trace().makeCurrent()) {
+            http.request(options).onSuccess(request -> {
+                // the deadline also ends a request still sending or a receiver still answering
+                outcome.future().onComplete(done -> request.reset());
+                try (Scope sending = claim.trace().makeCurrent()) {
+                    request.send(claim.body()).compose(response -> {
+                        // only the status counts; the body is read and dropped, never kept
+                        response.handler(chunk -> {
+                        });
+                        return response.end().map(v -> new Outcome(response.statusCode(), null, response.getHeader("Retry-After")));
+                    }).onSuccess(outcome::tryComplete)
+                            .onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
+                }
+            }).onFailure(failure -> outcome.tryComplete(failed(claim, failure)));
+        }
         outcome.future().onComplete(done -> vertx.cancelTimer(timer));
     }
 

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.civicregistry.commons.consumer.Commits;
 import org.civicregistry.commons.kafka.Backoff;
 import org.civicregistry.commons.kafka.ChangeEvents;
+import org.civicregistry.commons.tracing.TraceContext;
 import org.civicregistry.commons.kafka.DeadLetters;
 import org.civicregistry.commons.kafka.KafkaClients;
 import org.civicregistry.commons.worker.Worker;
@@ -178,6 +179,7 @@ public class WebhookIngest {
         }
         OffsetDateTime eventTime = event.getTime() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.getTime();
         String body = null;
+        TraceContext trace = TraceContext.of(event);
         for (WebhookSubscription subscription : subscriptions) {
             if (!subscription.wants(topic, event.getType()) || eventTime.isBefore(subscription.createdAt)) {
                 continue;
@@ -187,14 +189,17 @@ public class WebhookIngest {
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             em.createNativeQuery("insert into webhook_delivery (subscription_id, event_id, event_type, subject, topic, body,"
-                    + " status, attempts, next_attempt_at, created_at) values (:sub, :eventId, :type, :subject, :topic, :body,"
-                    + " 'PENDING', 0, :now, :now) on conflict (subscription_id, event_id) do nothing")
+                    + " trace_parent, trace_state, status, attempts, next_attempt_at, created_at) values (:sub, :eventId, :type,"
+                    + " :subject, :topic, :body, :traceParent, :traceState, 'PENDING', 0, :now, :now)"
+                    + " on conflict (subscription_id, event_id) do nothing")
                     .setParameter("sub", subscription.id)
                     .setParameter("eventId", event.getId())
                     .setParameter("type", event.getType())
                     .setParameter("subject", event.getSubject())
                     .setParameter("topic", topic)
                     .setParameter("body", body)
+                    .setParameter("traceParent", trace.parent())
+                    .setParameter("traceState", trace.state())
                     .setParameter("now", now)
                     .executeUpdate();
         }
