@@ -62,14 +62,19 @@ final class Platform {
         return URI.create("http://localhost:" + ports.get("gateway"));
     }
 
-    /** What the service wrote so far, its own and its replica's, standard output and error one after the other. */
+    /**
+     * The lines the service wrote so far, its own and its replica's, standard output and error one
+     * after the other.
+     */
     String log(String module) throws IOException {
         StringBuilder log = new StringBuilder();
         for (String file : List.of(module + ".log", module + ".stderr.log", module + "-2.log", module + "-2.stderr.log")) {
             Path path = logs.resolve(file);
             if (Files.exists(path)) {
                 // lenient: a killed process may have cut its last character in half
-                log.append(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8));
+                String text = new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8);
+                // whole lines only: a running process may be half-way through writing its last one
+                log.append(text, 0, text.lastIndexOf('\n') + 1);
             }
         }
         return log.toString();
