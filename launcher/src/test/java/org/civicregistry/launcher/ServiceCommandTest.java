@@ -30,31 +30,30 @@ class ServiceCommandTest {
 
     @Test
     void thisJdkStartsWithTheServicesSettings() throws Exception {
-        List<String> command = new ArrayList<>(Launcher.serviceCommand(Files.createFile(app.resolve("quarkus-run.jar")), null));
-        command.subList(command.size() - 2, command.size()).clear();
-        command.add("-version");
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(java.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(java.exitValue()).as(output).isZero();
+        javaVersionWith(Launcher.serviceCommand(Files.createFile(app.resolve("quarkus-run.jar")), null));
     }
 
     @Test
     void withTracingTheAgentIsAttachedBeforeTheJarAndItsJvmStarts() throws Exception {
         Path jar = Files.createFile(app.resolve("quarkus-run.jar"));
-        Tracing tracing = new Tracing(Path.of("target/agent/opentelemetry-javaagent.jar").toAbsolutePath(), Tracing.Export.LOG);
-        List<String> command = new ArrayList<>(Launcher.serviceCommand(jar, tracing));
-        assertThat(command.indexOf("-javaagent:" + Path.of("target/agent/opentelemetry-javaagent.jar").toAbsolutePath()))
-                .isPositive().isLessThan(command.indexOf("-jar"));
+        Path agent = Path.of("target/agent/opentelemetry-javaagent.jar").toAbsolutePath();
+        Tracing tracing = new Tracing(agent, Tracing.Export.LOG);
+        List<String> command = Launcher.serviceCommand(jar, tracing);
+        assertThat(command.indexOf("-javaagent:" + agent)).isPositive().isLessThan(command.indexOf("-jar"));
         assertThat(tracing.environment("officials-service")).containsEntry("OTEL_SERVICE_NAME", "officials-service")
                 .containsEntry("OTEL_TRACES_EXPORTER", "logging-otlp");
+        assertThat(javaVersionWith(command)).contains("opentelemetry-javaagent");
+    }
 
+    /** Runs {@code java -version} with the command's JVM options in place of its jar; what it printed. */
+    private static String javaVersionWith(List<String> serviceCommand) throws Exception {
+        List<String> command = new ArrayList<>(serviceCommand);
         command.subList(command.size() - 2, command.size()).clear();
         command.add("-version");
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(java.exitValue()).as(output).isZero();
-        assertThat(output).contains("opentelemetry-javaagent");
+        return output;
     }
 }
