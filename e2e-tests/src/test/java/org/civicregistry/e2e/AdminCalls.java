@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.civicregistry.testsupport.Tokens;
 
 /**
  * An admin's request to the gateway with a plain HTTP client, as the fault and soak tests send them
@@ -21,7 +20,7 @@ final class AdminCalls {
     static HttpResponse<String> send(HttpClient http, URI gateway, String method, String path, String body, String ifMatch)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Tokens.admin());
+                .header("Authorization", "Bearer " + Platform.get().adminToken());
         if (body != null) {
             request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
         }

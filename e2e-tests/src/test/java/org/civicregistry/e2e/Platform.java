@@ -1,7 +1,6 @@
 package org.civicregistry.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +15,15 @@ import java.util.Map;
 
 import org.civicregistry.embedded.Database;
 import org.civicregistry.embedded.FreePorts;
+import org.civicregistry.embedded.Keycloak;
 import org.civicregistry.embedded.Topology;
 import org.civicregistry.embedded.Tracing;
 
 /**
  * The whole platform for the end-to-end suite: a Kafka broker in its own process, a fresh database per
  * service, and the four packaged services ({@code target/quarkus-app/quarkus-run.jar}) started as
- * their own processes, configured only by environment variables as an operator would.
+ * their own processes, configured only by environment variables as an operator would; writers sign
+ * in with Keycloak (its own process and database), whose keys and issuer are all the services trust.
  */
 final class Platform {
 
@@ -42,18 +43,25 @@ final class Platform {
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Path logs;
     private final BrokerProcess kafka;
+    private Keycloak keycloak;
+    private String adminToken;
+    private long adminTokenRenewal;
 
     private Platform() throws IOException {
         logs = Files.createDirectories(root.resolve("e2e-tests/target/platform-logs"));
         kafka = new BrokerProcess(logs);
     }
 
-    static synchronized Platform get() throws Exception {
+    static synchronized Platform get() {
         if (running == null) {
-            Platform platform = new Platform();
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
-            platform.start();
-            running = platform;
+            try {
+                Platform platform = new Platform();
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
+                platform.start();
+                running = platform;
+            } catch (Exception e) {
+                throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
+            }
         }
         return running;
     }
@@ -84,12 +92,44 @@ final class Platform {
         return kafka;
     }
 
-    private void start() throws Exception {
-        kafka.start();
-        Path publicKey = Files.createTempFile(logs, "public-key", ".pem");
-        try (InputStream key = Platform.class.getResourceAsStream("/civic-test-public-key.pem")) {
-            Files.copy(key, publicKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    /** The platform's sign-in: tokens of the realm's demo accounts and of the integration client. */
+    Keycloak keycloak() {
+        return keycloak;
+    }
+
+    /** An admin's token from Keycloak, fetched again when less than five of its fifteen minutes are left. */
+    synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() > adminTokenRenewal) {
+            adminToken = token(Keycloak.account("admin", null));
+            adminTokenRenewal = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         }
+        return adminToken;
+    }
+
+    /** A fresh token of one of the realm's demo accounts. */
+    String token(Keycloak.Account account) {
+        try {
+            return keycloak.token(account);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void start() throws Exception {
+        Path java = Keycloak.findJava(System.getenv("CIVIC_KEYCLOAK_JAVA_HOME"));
+        if (java == null) {
+            throw new IllegalStateException("The end-to-end suite signs in with Keycloak, which needs a JDK 21 or later:"
+                    + " none was found (set CIVIC_KEYCLOAK_JAVA_HOME)");
+        }
+        // Keycloak first: it takes longest, and the services need it only for the first token.
+        Database keycloakDatabase = Database.create("e2e_keycloak");
+        keycloak = Keycloak.start(Keycloak.distribution(root.resolve("e2e-tests/target")), java, logs.resolve("keycloak"),
+                FreePorts.next(), keycloakDatabase.jdbcUrl(), keycloakDatabase.username(), keycloakDatabase.password(),
+                List.of("http://localhost:0"), logs.resolve("keycloak.log"));
+        kafka.start();
         for (Topology.Service service : TOPOLOGY.services()) {
             ports.put(service.module(), FreePorts.next());
         }
@@ -102,8 +142,8 @@ final class Platform {
             env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
-            env.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keycloak.jwksUri());
+            env.put("MP_JWT_VERIFY_ISSUER", keycloak.issuer());
             env.put("CIVIC_OUTBOX_RELAY_MAX_LAG", "3s");
             env.put("CIVIC_OUTBOX_RELAY_MAX_BACKOFF", "1s");
             env.putAll(TOPOLOGY.localUpstreams(upstream -> ports.get(upstream.module())));
@@ -147,6 +187,7 @@ final class Platform {
                 throw new IllegalStateException(service.module() + " did not become ready; see " + logs.resolve(service.module() + ".log"));
             }
         }
+        keycloak.awaitReady(Duration.ofSeconds(180));
     }
 
     /**
@@ -232,5 +273,8 @@ final class Platform {
             }
         }
         kafka.close();
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 }

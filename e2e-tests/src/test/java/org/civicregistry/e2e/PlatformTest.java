@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.civicregistry.embedded.Keycloak;
 import org.civicregistry.testsupport.SseClient;
-import org.civicregistry.testsupport.Tokens;
 import org.civicregistry.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,7 +61,7 @@ class PlatformTest {
     }
 
     static RequestSpecification admin() {
-        return given().auth().oauth2(Tokens.admin()).contentType("application/json");
+        return given().auth().oauth2(Platform.get().adminToken()).contentType("application/json");
     }
 
     /** POSTs through the gateway, retrying while a service's read model has not learned a reference yet (422). */
@@ -299,6 +299,75 @@ class PlatformTest {
         given().get("/api/v1/dumps/register-20000101T000000Z.zip").then().statusCode(404);
         given().get("/api/v1/dumps/passwd").then().statusCode(404);
         given().contentType("application/json").post("/api/v1/dumps").then().statusCode(401);
+    }
+
+    /**
+     * Staff sign in with Keycloak, and what they may write follows the jurisdictions an administrator
+     * gave them there: Gwangju's editor and the integration client write under Gwangju (the signing
+     * day's government), not under Gyeonggi, nor after trying to give themselves Gyeonggi in
+     * Keycloak's account service; a reviewer alone writes nothing; tokens the realm did not
+     * issue for the platform (another realm's, one signed with some other key) are refused.
+     */
+    @Test
+    @Order(7)
+    void staffSignInWithKeycloakAndWriteForTheirJurisdictionOnly() {
+        Keycloak keycloak = platform.keycloak();
+        String gwangju = given().queryParam("slug", "gwangju").get("/api/v1/organizations").path("items[0].id");
+        String gyeonggi = given().queryParam("slug", "gyeonggi").get("/api/v1/organizations").path("items[0].id");
+        String gwangjuEditor = platform.token(Keycloak.account("editor", "gwangju"));
+
+        String office = given().auth().oauth2(gwangjuEditor).contentType("application/json")
+                .body(office("sign-in-gwangju-office", gwangju)).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(gwangjuEditor).contentType("application/json")
+                .body(office("sign-in-gyeonggi-office", gyeonggi)).post("/api/v1/organizations")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("[gwangju]"));
+        given().auth().oauth2(platform.token(Keycloak.account("editor", "gyeonggi"))).contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"").body("{\"classification\": \"other\"}").patch("/api/v1/organizations/" + office)
+                .then().statusCode(403);
+        given().auth().oauth2(platform.token(Keycloak.account("reviewer", "gwangju"))).contentType("application/json")
+                .body(office("sign-in-reviewer-office", gwangju)).post("/api/v1/organizations")
+                .then().statusCode(403);
+
+        // Staff may keep their own profile in Keycloak's account service, but not their jurisdictions.
+        String account = keycloak.issuer() + "/account";
+        Map<String, Object> profile = given().auth().oauth2(gwangjuEditor).accept("application/json").get(account)
+                .then().statusCode(200).extract().as(Map.class);
+        profile.put("attributes", Map.of("jurisdictions", List.of("gwangju", "gyeonggi")));
+        int answer = given().auth().oauth2(gwangjuEditor).contentType("application/json").body(profile).post(account).statusCode();
+        assertThat(answer).as("the account service's answer to a jurisdictions change").isIn(204, 400, 403);
+        given().auth().oauth2(platform.token(Keycloak.account("editor", "gwangju"))).contentType("application/json")
+                .body(office("sign-in-gyeonggi-office", gyeonggi)).post("/api/v1/organizations")
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.containsString("[gwangju]"));
+
+        String integration;
+        try {
+            integration = keycloak.integrationToken();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        given().auth().oauth2(integration).contentType("application/json")
+                .body(office("sign-in-integration-office", gwangju)).post("/api/v1/organizations")
+                .then().statusCode(201);
+
+        // Keycloak's own master realm: the same server and keys' format, another issuer and no audience of ours
+        String master = given().baseUri(keycloak.issuer().replace("/realms/" + Keycloak.REALM, "/realms/master"))
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli").formParam("username", "admin").formParam("password", keycloak.adminPassword())
+                .post("/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        // the test key pair's admin: right issuer name for the old local keys, but not signed by the realm
+        for (String refused : List.of(master, org.civicregistry.testsupport.Tokens.admin(), "not-a-token")) {
+            given().auth().oauth2(refused).contentType("application/json")
+                    .body(office("sign-in-refused-office", gwangju)).post("/api/v1/organizations")
+                    .then().statusCode(401);
+        }
+    }
+
+    private static String office(String slug, String parentId) {
+        return """
+                {"slug": "%s", "name": {"ko": "사무소", "en": "Office"}, "classification": "government_agency", "parentId": "%s"}"""
+                .formatted(slug, parentId);
     }
 
     /** Waits until the SSE client and the webhook receiver have seen every subject at its latest version, in order. */

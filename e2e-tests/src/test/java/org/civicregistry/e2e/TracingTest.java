@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civicregistry.embedded.Topology;
 import org.civicregistry.testsupport.SseClient;
-import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +44,7 @@ class TracingTest {
         Platform platform = Platform.get();
         String gateway = platform.gateway().toString();
         Receiver receiver = new Receiver();
-        String secret = given().baseUri(gateway).auth().oauth2(Tokens.admin()).contentType("application/json")
+        String secret = given().baseUri(gateway).auth().oauth2(Platform.get().adminToken()).contentType("application/json")
                 .body("{\"url\": \"" + receiver.url() + "\"}").post("/api/v1/webhooks").then().statusCode(201).extract().path("secret");
         receiver.secret(secret);
         try (SseClient stream = new SseClient(gateway + "/api/v1/stream", null)) {
@@ -56,7 +55,7 @@ class TracingTest {
             String traceId = hex.formatHex(randomBytes(16));
             String callerSpan = hex.formatHex(randomBytes(8));
             String requestId = "trace-" + hex.formatHex(randomBytes(6));
-            String id = given().baseUri(gateway).auth().oauth2(Tokens.admin()).contentType("application/json")
+            String id = given().baseUri(gateway).auth().oauth2(Platform.get().adminToken()).contentType("application/json")
                     .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01").header("X-Request-Id", requestId)
                     .body("{\"slug\": \"" + requestId + "\", \"name\": {\"ko\": \"추적시\", \"en\": \"Trace City\"},"
                             + " \"classification\": \"metropolitan_city\"}")

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.civicregistry.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,7 +47,7 @@ class WidgetsBrowserTest {
         installNodeModules();
         Map<String, String> env = seed();
         env.put("GATEWAY_URL", gateway);
-        env.put("ADMIN_TOKEN", Tokens.admin());
+        env.put("ADMIN_TOKEN", Platform.get().adminToken());
         env.put("CHROMIUM", "/usr/bin/chromium");
 
         Path output = Files.createTempFile(root.resolve("e2e-tests/target"), "widgets-node", ".log");
@@ -77,7 +76,7 @@ class WidgetsBrowserTest {
     }
 
     static RequestSpecification admin() {
-        return given().auth().oauth2(Tokens.admin()).contentType("application/json");
+        return given().auth().oauth2(Platform.get().adminToken()).contentType("application/json");
     }
 
     /** POSTs through the gateway, retrying while a read model has not learned a reference yet (422). */

@@ -10,25 +10,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.civicregistry.embedded.Database;
 import org.civicregistry.embedded.KafkaBroker;
+import org.civicregistry.embedded.Keycloak;
 import org.civicregistry.embedded.Topology;
 import org.civicregistry.embedded.Tracing;
 
-import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -41,12 +34,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class Launcher {
 
     private static final Topology TOPOLOGY = Topology.platform();
+    private static final String KEYCLOAK_DATABASE = "keycloak";
 
     private final Path root;
     private final Path home;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private KafkaBroker kafka;
+    private SignIn signIn;
 
     private Launcher(Path root) {
         this.root = root;
@@ -58,8 +53,9 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "civic-shutdown"));
         try {
             launcher.up();
-        } catch (LaunchException | java.io.IOException e) {
-            // The shutdown hook stops whatever was started.
+        } catch (LaunchException | IllegalStateException | java.io.IOException e) {
+            // The shutdown hook stops whatever was started. IllegalStateException: a component
+            // (Keycloak, PostgreSQL, the broker) that did not come up says why in its message.
             System.err.println("\ncivic: " + e.getMessage());
             System.exit(1);
         }
@@ -89,6 +85,8 @@ public final class Launcher {
             Database.ensureDatabase(pgUrl, pgUser, pgPassword, service.database());
         }
         done();
+        // Keycloak starts beside Kafka and the services, and is waited for before the first token.
+        signIn = startSignIn(pgUrl, pgUser, pgPassword);
 
         String bootstrap = System.getenv("CIVIC_KAFKA_BOOTSTRAP");
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -104,7 +102,7 @@ public final class Launcher {
         }
         done();
 
-        Path publicKey = keys();
+        Map<String, String> signInEnvironment = signIn.serviceEnvironment();
         Tracing.Export export = Tracing.Export.parse(System.getenv("CIVIC_TRACING"));
         Tracing tracing = export == null ? null : new Tracing(root.resolve("launcher/target/agent/opentelemetry-javaagent.jar"), export);
         for (Topology.Service service : TOPOLOGY.services()) {
@@ -126,8 +124,7 @@ public final class Launcher {
             environment.put("QUARKUS_DATASOURCE_USERNAME", pgUser);
             environment.put("QUARKUS_DATASOURCE_PASSWORD", pgPassword);
             environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
-            environment.put("MP_JWT_VERIFY_ISSUER", "civic-registry");
+            environment.putAll(signInEnvironment);
             environment.putAll(TOPOLOGY.localUpstreams(Launcher::port));
             // Local use: let webhook receivers run on this machine.
             environment.put("CIVIC_GATEWAY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
@@ -142,9 +139,12 @@ public final class Launcher {
             done();
         }
 
-        // The services accept tokens for their audience issued at most 12 hours ago (mp.jwt.verify.token.age).
-        String token = Jwt.issuer("civic-registry").audience("civic-registry").upn("admin@localhost").groups(Set.of("admin"))
-                .expiresIn(Duration.ofHours(12)).sign(privateKey());
+        if (signIn instanceof KeycloakSignIn keycloak) {
+            step("Keycloak (sign-in)");
+            keycloak.awaitReady();
+            done();
+        }
+        String token = signIn.token("admin", null);
         int gateway = port(TOPOLOGY.service("gateway"));
         if (!"false".equalsIgnoreCase(env("CIVIC_DEMO", "true"))) {
             step("demo data (docs/demo-data.md), through the gateway");
@@ -164,16 +164,47 @@ public final class Launcher {
                   Everything      http://localhost:%1$d/api/v1/snapshot   (dumps: /api/v1/dumps)
                   Kafka topics    %6$s on %2$s
                   Logs            %3$s
-                  Admin token (valid 12 hours), for writes:
-                    export CIVIC_TOKEN=%4$s
+                %4$s  A token for writes (admin; or --role editor --jurisdiction gwangju, --client):
+                    export CIVIC_TOKEN=$(./civic token)
                     curl -H "Authorization: Bearer $CIVIC_TOKEN" -H 'Content-Type: application/json' \\
                       -d '{"slug":"busan","name":{"ko":"부산광역시","en":"Busan"},"classification":"metropolitan_city"}' \\
                       http://localhost:%1$d/api/v1/organizations
                 Ctrl-C or ./civic down stops everything; the data stays in %5$s.
-                """.formatted(gateway, bootstrap, home.resolve("logs"), token, home, String.join(", ", TOPOLOGY.topics()),
+                """.formatted(gateway, bootstrap, home.resolve("logs"), signIn.describe(), home, String.join(", ", TOPOLOGY.topics()),
                         DemoLinks.PROGRAMME_OWNER, DemoLinks.CALENDAR_PARTICIPANT,
                         URLEncoder.encode(DemoLinks.CALENDAR_FROM, StandardCharsets.UTF_8)));
-        Files.writeString(home.resolve("admin-token"), token);
+    }
+
+    /**
+     * Keycloak with its data in PostgreSQL (database {@code keycloak}), unless {@code CIVIC_SIGN_IN=local-key}
+     * or no JDK 21+ is found for it: then the local key pair. Either way {@code ./civic token} finds
+     * it through {@code CIVIC_HOME/sign-in}.
+     */
+    private SignIn startSignIn(String pgUrl, String pgUser, String pgPassword) throws Exception {
+        String mode = env("CIVIC_SIGN_IN", KeycloakSignIn.MODE);
+        if (!mode.equals(KeycloakSignIn.MODE) && !mode.equals(LocalKeySignIn.MODE)) {
+            throw new LaunchException("CIVIC_SIGN_IN must be keycloak or local-key, not '" + mode + "'");
+        }
+        Path java = Keycloak.findJava(System.getenv("CIVIC_KEYCLOAK_JAVA_HOME"));
+        SignIn chosen;
+        if (mode.equals(LocalKeySignIn.MODE) || java == null) {
+            if (!mode.equals(LocalKeySignIn.MODE)) {
+                System.out.println("  (Keycloak needs a JDK 21 or later and none was found: set CIVIC_KEYCLOAK_JAVA_HOME to use it."
+                        + " Signing tokens with a local key pair instead.)");
+            }
+            chosen = LocalKeySignIn.of(home);
+            mode = LocalKeySignIn.MODE;
+        } else {
+            int port = port("CIVIC_KEYCLOAK_PORT", 8180);
+            requireFree(port, "CIVIC_KEYCLOAK_PORT");
+            Database.ensureDatabase(pgUrl, pgUser, pgPassword, KEYCLOAK_DATABASE);
+            int gateway = port(TOPOLOGY.service("gateway"));
+            chosen = KeycloakSignIn.of(Keycloak.start(Keycloak.distribution(root.resolve("launcher/target")), java,
+                    KeycloakSignIn.stateDir(home), port, Database.replaceDatabase(pgUrl, KEYCLOAK_DATABASE), pgUser, pgPassword,
+                    List.of("http://localhost:" + gateway, "http://127.0.0.1:" + gateway), home.resolve("logs/keycloak.log")));
+        }
+        Files.writeString(home.resolve(SignIn.MODE_FILE), mode);
+        return chosen;
     }
 
     private void waitReady(String name, int port) throws Exception {
@@ -202,6 +233,9 @@ public final class Launcher {
 
     private void stop() {
         processes.forEach((name, process) -> process.destroy());
+        if (signIn != null) {
+            signIn.close();
+        }
         processes.values().forEach(p -> {
             try {
                 if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -221,31 +255,6 @@ public final class Launcher {
                 // shutting down
             }
         }
-    }
-
-    /** The key pair services verify writers' tokens with, made once per CIVIC_HOME. */
-    private Path keys() throws Exception {
-        Path dir = Files.createDirectories(home.resolve("keys"));
-        Path publicKey = dir.resolve("public-key.pem");
-        if (!Files.exists(publicKey)) {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Files.writeString(dir.resolve("private-key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        }
-        return publicKey;
-    }
-
-    private PrivateKey privateKey() throws Exception {
-        String pem = Files.readString(home.resolve("keys/private-key.pem"))
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 
     private static void requireFree(int port, String variable) {
