@@ -178,7 +178,7 @@ public class ProblemResponses implements OASFilter {
         if (secured) {
             add(responses, ProblemType.UNAUTHORIZED, "This operation needs a valid bearer token (JWT).");
             responses.getAPIResponse("401").addHeader("WWW-Authenticate", OASFactory.createHeader()
-                    .description("Bearer: send a valid token (RS256, issuer civic-registry) in Authorization.")
+                    .description("Bearer: send a valid access token from the platform's sign-in (RS256) in Authorization.")
                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
             // A membership links the governor into Gwangju; the person is still Gyeonggi's: the example says what ownership is.
             add(responses, ProblemType.FORBIDDEN, "Your token grants the jurisdictions [gwangju], but person kim-dong-yeon is owned by "
