@@ -72,18 +72,6 @@ export async function axe(page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" > ")).slice(0, 5) }));
 }
 
-/** A write through the gateway with the admin token. */
-export async function write(method, path, body, headers = {}) {
-  const response = await fetch(GATEWAY() + path, {
-    method,
-    headers: { Authorization: `Bearer ${env("ADMIN_TOKEN")}`, "Content-Type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return { json: JSON.parse(text), etag: response.headers.get("etag") };
-}
-
 /** A static server on a port of its own: pages of another origin than the gateway. */
 export async function hostSite(html) {
   const server = createServer((req, res) => {

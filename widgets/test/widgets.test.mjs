@@ -2,14 +2,18 @@
 // Run by WidgetsBrowserTest (e2e-tests), which seeds the records named in the environment.
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { GATEWAY, axe, env, hostSite, launch, open, ready, textMatches, write } from "./support.mjs";
+import { GATEWAY, axe, env, hostSite, launch, open, ready, textMatches } from "./support.mjs";
+// typed by the platform's OpenAPI document: WidgetsBrowserTest runs `npm run client` first
+import { createEvent, programmeId, registry, reportProgress, reschedule } from "../target/client/registry.js";
 
 const ALL = "civic-events, civic-agreements, civic-official";
 let browser;
 let demo;
+let api;
 
 before(async () => {
   browser = await launch();
+  api = registry(GATEWAY(), env("ADMIN_TOKEN"));
   demo = `${GATEWAY()}/demo/?organization=${env("ORGANIZATION")}&party=${env("PARTY")}&person=${env("PERSON")}`;
 });
 after(async () => browser?.close());
@@ -170,10 +174,9 @@ describe("live updates", () => {
     await ready(page, "civic-programme");
     await page.waitForFunction(() => document.querySelector("civic-programme").dataset.live === "open", null, { timeout: 20_000 });
     await page.evaluate(() => { window.notReloaded = true; });
-    const programme = await (await fetch(`${GATEWAY()}/api/v1/programmes?slug=${env("PROGRAMME")}`)).json();
     // a report may not be dated in the future: yesterday is in the past in every zone
     const on = new Date(Date.now() - 24 * 3600e3).toISOString().slice(0, 10);
-    await write("POST", `/api/v1/programmes/${programme.items[0].id}/initiatives/3/reports`,
+    await reportProgress(api, await programmeId(api, env("PROGRAMME")), 3,
       { on, status: "completed_continuing", progress: 100, note: { ko: "계속 추진", en: "Continuing" } });
     const third = page.locator("civic-programme tbody tr[data-n='3'] td:nth-child(3)");
     await textMatches(third, /이행 후 계속추진/);
@@ -191,21 +194,20 @@ describe("live updates", () => {
 
     const startsAt = new Date(Date.now() + 36 * 3600e3);
     startsAt.setUTCMinutes(0, 0, 0);
-    const created = await write("POST", "/api/v1/events", {
+    const created = await createEvent(api, {
       title: { ko: "실시간 반영 시험 행사", en: "Live update check" }, type: "press_conference",
       startsAt: startsAt.toISOString().replace(".000Z", "Z"), timeZone: "Asia/Seoul", organizerId: env("ORGANIZATION_ID"),
     });
-    const item = page.locator(`civic-events ul.events > li[data-id="${created.json.id}"]`);
+    const item = page.locator(`civic-events ul.events > li[data-id="${created}"]`);
     await item.waitFor({ timeout: 20_000 });
     assert.match(await item.innerText(), /실시간 반영 시험 행사/);
     // the widget clears the live region and sets it 50 ms later, so screen readers announce a repeat too
     await textMatches(page.locator("civic-events [role=status]"), /새 일정: 실시간 반영 시험 행사/);
 
     const meeting = env("EVENT_MEETING");
-    const current = await fetch(`${GATEWAY()}/api/v1/events/${meeting}`);
-    const before = await current.json();
+    const before = await (await fetch(`${GATEWAY()}/api/v1/events/${meeting}`)).json();
     const moved = new Date(Date.parse(before.startsAt) + 5 * 3600e3).toISOString().replace(".000Z", "Z");
-    await write("POST", `/api/v1/events/${meeting}/transitions`, { to: "rescheduled", startsAt: moved }, { "If-Match": current.headers.get("etag") });
+    await reschedule(api, meeting, moved);
     const rescheduled = page.locator(`civic-events ul.events > li[data-id="${meeting}"] .badge`);
     await page.waitForFunction((id) => document.querySelector("civic-events").shadowRoot
       .querySelector(`ul.events > li[data-id="${id}"] .badge`)?.textContent === "일정 변경", meeting, { timeout: 20_000 });

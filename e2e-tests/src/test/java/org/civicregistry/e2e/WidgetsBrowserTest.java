@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,8 +26,10 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The embeddable widgets ({@code /widgets/civic-registry.js}) in a real browser: seeds a small
- * data set of its own through the gateway, then runs {@code node --test widgets/test/}
- * (playwright-core driving Debian's /usr/bin/chromium, axe-core) against the running platform.
+ * data set of its own through the gateway, generates and compiles the tests' typed client from the
+ * platform's OpenAPI document ({@code npm run client}: openapi-typescript, openapi-fetch, tsc), then
+ * runs {@code node --test widgets/test/} (playwright-core driving Debian's /usr/bin/chromium,
+ * axe-core) against the running platform.
  * Runs in the {@code widgets-browser} profile of this module, active where /usr/bin/chromium exists.
  */
 @ExtendWith(PlatformContract.class)
@@ -50,25 +53,34 @@ class WidgetsBrowserTest {
         env.put("ADMIN_TOKEN", Platform.get().adminToken());
         env.put("CHROMIUM", "/usr/bin/chromium");
 
-        Path output = Files.createTempFile(root.resolve("e2e-tests/target"), "widgets-node", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/")
-                .directory(widgets.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        node.environment().putAll(env);
-        Process process = node.start();
-        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+        // The tests write through a client typed by the document this platform serves: a path, a
+        // parameter or a body the document does not describe fails to compile here.
+        env.put("CIVIC_OPENAPI", gateway + "/openapi?format=json");
+        run(env, 2, "npm", "run", "--silent", "client");
+        run(env, 5, "node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/");
+    }
+
+    private void run(Map<String, String> env, int minutes, String... command) throws IOException, InterruptedException {
+        String what = String.join(" ", command);
+        Path output = Files.createTempFile(root.resolve("e2e-tests/target"), "widgets-" + command[0], ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(widgets.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        boolean finished = process.waitFor(minutes, TimeUnit.MINUTES);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
         String log = Files.readString(output, StandardCharsets.UTF_8);
-        LOG.info("---- node --test widgets/test/ ----\n" + log);
-        assertThat(finished).as("node --test finished within 5 minutes:\n" + log).isTrue();
-        assertThat(process.exitValue()).as("node --test widgets/test/ failed:\n" + log).isZero();
+        LOG.info("---- " + what + " (widgets/) ----\n" + log);
+        assertThat(finished).as(what + " finished within " + minutes + " minutes:\n" + log).isTrue();
+        assertThat(process.exitValue()).as(what + " failed:\n" + log).isZero();
     }
 
     /** `npm ci` when widgets/node_modules is missing (.ci/run does it beforehand). */
     private void installNodeModules() throws IOException, InterruptedException {
-        if (Files.isDirectory(widgets.resolve("node_modules/playwright-core")) && Files.isDirectory(widgets.resolve("node_modules/axe-core"))) {
+        if (Stream.of("playwright-core", "axe-core", "openapi-typescript", "openapi-fetch", "typescript")
+                .allMatch(module -> Files.isDirectory(widgets.resolve("node_modules").resolve(module)))) {
             return;
         }
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(widgets.toFile()).inheritIO().start();

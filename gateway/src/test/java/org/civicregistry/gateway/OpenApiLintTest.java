@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * error and no warning, and every pattern compiles in ECMA-262 ({@code docs/lint/check.mjs}). Checked
  * are each service's document and the gateway's (their goldens), the platform document of the
  * gateway's tests, and the platform document merged from the real services' documents, which this
- * test's upstreams serve. Without node or {@code docs/lint}'s packages the test is skipped on a
+ * test's upstreams serve. The AsyncAPI document the gateway serves passes the AsyncAPI parser
+ * ({@code docs/lint/asyncapi.mjs}). Without node or {@code docs/lint}'s packages the test is skipped on a
  * developer's machine and fails in CI ({@code CI=true}; {@code .ci/run} installs them).
  */
 @QuarkusTest
@@ -58,6 +59,20 @@ class OpenApiLintTest {
         SERVICES.forEach(service -> command.add(service + "-service/src/test/resources/openapi-golden.json"));
         command.add("gateway/src/test/resources/openapi-golden.json");
         command.add("gateway/src/test/resources/openapi-merged-golden.json");
+        assertPasses(command);
+    }
+
+    @Test
+    void theAsyncApiDocumentPassesTheAsyncApiParser() throws IOException {
+        Path node = onPath("node");
+        requirePresent(Files.isDirectory(ROOT.resolve("docs/lint/node_modules/@asyncapi/parser")),
+                "docs/lint has its packages (npm ci there, as .ci/run does)");
+        String asyncapi = Client.anyone().get("/asyncapi").then().statusCode(200).extract().asString();
+        Path served = Files.writeString(Path.of("target/asyncapi-served.json"), asyncapi);
+        assertPasses(List.of(node.toString(), "docs/lint/asyncapi.mjs", served.toAbsolutePath().toString()));
+    }
+
+    private static void assertPasses(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
