@@ -17,7 +17,7 @@ export function registry(baseUrl: string, token?: string): Registry {
 /** The id of the programme with this slug. */
 export async function programmeId(api: Registry, slug: string): Promise<string> {
   const { data, error, response } = await api.GET("/api/v1/programmes", { params: { query: { slug } } });
-  const id = data?.items?.[0]?.id;
+  const id = data?.items[0]?.id;
   if (!id) throw new Error(`no programme ${slug}: ${response.status} ${JSON.stringify(error)}`);
   return id;
 }

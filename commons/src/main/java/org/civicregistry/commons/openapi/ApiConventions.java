@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * one answers 304 to If-None-Match;
  * <li>a 201 says where the new record is in {@code Location};
  * <li>{@code GET .../{id}/history} answers a {@link HistoryPage};
+ * <li>what every record and every page answers with ({@link AlwaysPresent}) is required, so never null;
  * <li>every operation has an {@code operationId} ({@link OperationIds}), every pattern is ECMA-262
  * ({@link EcmaPatterns}), and reads are declared anonymous.
  * </ul>
@@ -82,6 +83,7 @@ public class ApiConventions implements OASFilter {
                 }
             }));
         }
+        AlwaysPresent.require(openAPI);
         new ProblemResponses().filterOpenAPI(openAPI);
     }
 

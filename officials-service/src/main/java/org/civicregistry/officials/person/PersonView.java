@@ -18,16 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PersonView(
         @Schema(description = "Record id (UUID v7, time-ordered).") UUID id,
         @Schema(examples = "kang-ki-jung") String slug,
-        LocalizedText name,
-        List<OtherName> otherNames,
+        @Schema(required = true) LocalizedText name,
+        @Schema(required = true) List<OtherName> otherNames,
         PartialDate birthDate,
         URI image,
-        List<Contact> contacts,
+        @Schema(required = true) List<Contact> contacts,
         List<Identifier> identifiers,
         List<SourceRef> sources,
         @Schema(description = "The organization whose jurisdiction owns the person; null: only admins may write it.")
         UUID ownerOrganizationId,
-        RecordStatus status,
+        @Schema(required = true) RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) implements Localizable<PersonView> {

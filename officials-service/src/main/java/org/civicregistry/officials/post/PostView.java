@@ -16,14 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PostView(
         UUID id,
         @Schema(examples = "gwangju-mayor") String slug,
-        LocalizedText label,
+        @Schema(required = true) LocalizedText label,
         @Schema(examples = "mayor") String role,
-        UUID organizationId,
+        @Schema(required = true) UUID organizationId,
         PartialDate start,
         PartialDate end,
         List<Identifier> identifiers,
         List<SourceRef> sources,
-        RecordStatus status,
+        @Schema(required = true) RecordStatus status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Schema(description = "Bumped on every change; the ETag.", examples = "1") int version) implements Localizable<PostView> {
